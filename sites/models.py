@@ -1,0 +1,341 @@
+"""Places: provinces, their counties, and the factories built in them."""
+
+from decimal import Decimal
+
+import pycountry
+from django.core.validators import MaxValueValidator, MinValueValidator
+from django.db import models
+from django.db.models import F, Q
+from django.urls import reverse
+from simple_history.models import HistoricalRecords
+
+from sites.choices import PROGRAMME_YEARS, CountyKind, FactoryStatus, ProvinceKind, Sector
+from sites.names import dprk_spelling, revised_romanization
+from sites.search import search_key, search_keys, split_aliases
+
+
+class PlaceQuerySet(models.QuerySet):
+    def search(self, text: str):
+        """Places any of whose spellings starts with the search key of `text`."""
+        key = search_key(text)
+        if not key:
+            return self.none()
+        return self.filter(search_keys__contains=f" {key}")
+
+
+class Place(models.Model):
+    """Every spelling a place goes by, and the search keys made from them."""
+
+    name = models.CharField(
+        max_length=100, help_text="As the DPRK's own English writes it, e.g. Songchon."
+    )
+    slug = models.SlugField(max_length=120, unique=True, help_text="The place's address in URLs.")
+    name_ko = models.CharField(
+        "hangul", max_length=50, blank=True, help_text="With its ending, e.g. 성천군."
+    )
+    name_mr = models.CharField(
+        "McCune–Reischauer", max_length=100, blank=True, help_text="e.g. Sŏngch'ŏn-gun."
+    )
+    name_rr = models.CharField(
+        "Revised Romanization",
+        max_length=100,
+        blank=True,
+        editable=False,
+        help_text="Derived from the hangul.",
+    )
+    name_dprk = models.CharField(
+        "DPRK romanization",
+        max_length=100,
+        blank=True,
+        editable=False,
+        help_text="The DPRK's 1992 system as KCNA writes it, derived from the hangul.",
+    )
+    aliases = models.TextField(
+        blank=True, help_text="Other spellings, one per line or separated by semicolons."
+    )
+    description = models.TextField(blank=True)
+    search_keys = models.TextField(
+        blank=True, editable=False, help_text="Search keys of every spelling, kept on save."
+    )
+    updated_at = models.DateTimeField(auto_now=True)
+
+    objects = PlaceQuerySet.as_manager()
+
+    class Meta:
+        abstract = True
+
+    def __str__(self) -> str:
+        return self.name
+
+    @property
+    def alias_list(self) -> list[str]:
+        return split_aliases(self.aliases)
+
+    def spellings(self) -> list[str]:
+        return [self.name, self.name_ko, self.name_mr, self.name_rr, self.name_dprk, *self.alias_list]
+
+    def derive_spellings(self) -> None:
+        self.name_rr = revised_romanization(self.name_ko)
+        self.name_dprk = dprk_spelling(self.name_ko)
+        self.search_keys = search_keys(self.spellings())
+
+    def save(self, *args, **kwargs):
+        self.derive_spellings()
+        if kwargs.get("update_fields") is not None:
+            kwargs["update_fields"] = {
+                *kwargs["update_fields"], "name_rr", "name_dprk", "search_keys"
+            }
+        super().save(*args, **kwargs)
+
+
+def coordinate_fields():
+    return (
+        models.DecimalField(
+            max_digits=9,
+            decimal_places=6,
+            null=True,
+            blank=True,
+            validators=[MinValueValidator(Decimal(-90)), MaxValueValidator(Decimal(90))],
+            help_text="Degrees north, −90 to 90.",
+        ),
+        models.DecimalField(
+            max_digits=9,
+            decimal_places=6,
+            null=True,
+            blank=True,
+            validators=[MinValueValidator(Decimal(-180)), MaxValueValidator(Decimal(180))],
+            help_text="Degrees east, −180 to 180.",
+        ),
+    )
+
+
+def coordinate_constraints():
+    return [
+        models.CheckConstraint(
+            condition=Q(latitude__isnull=True) | Q(latitude__gte=-90, latitude__lte=90),
+            name="%(app_label)s_%(class)s_latitude_in_range",
+            violation_error_message="Latitude must be between −90 and 90 degrees.",
+        ),
+        models.CheckConstraint(
+            condition=Q(longitude__isnull=True) | Q(longitude__gte=-180, longitude__lte=180),
+            name="%(app_label)s_%(class)s_longitude_in_range",
+            violation_error_message="Longitude must be between −180 and 180 degrees.",
+        ),
+        models.CheckConstraint(
+            condition=Q(latitude__isnull=True, longitude__isnull=True)
+            | Q(latitude__isnull=False, longitude__isnull=False),
+            name="%(app_label)s_%(class)s_coordinates_paired",
+            violation_error_message="Give both latitude and longitude, or neither.",
+        ),
+    ]
+
+
+class Province(Place):
+    """A first-level division: a province or a special or directly governed city."""
+
+    kind = models.CharField(max_length=30, choices=ProvinceKind, default=ProvinceKind.PROVINCE)
+    iso_code = models.CharField(
+        "ISO 3166-2 code", max_length=6, unique=True, null=True, blank=True, help_text="e.g. KP-02."
+    )
+    iso_name = models.CharField(
+        "ISO 3166-2 name",
+        max_length=100,
+        blank=True,
+        editable=False,
+        help_text="Derived from the ISO code.",
+    )
+
+    history = HistoricalRecords()
+
+    class Meta:
+        ordering = ["iso_code", "name"]
+        constraints = [
+            models.CheckConstraint(
+                condition=Q(iso_code__isnull=True) | Q(iso_code__startswith="KP-"),
+                name="sites_province_iso_code_kp",
+                violation_error_message="An ISO 3166-2 code here starts with KP-, e.g. KP-02.",
+            ),
+        ]
+
+    def get_absolute_url(self) -> str:
+        return reverse("sites:province-detail", args=[self.slug])
+
+    def spellings(self) -> list[str]:
+        return [*super().spellings(), self.iso_name]
+
+    def derive_spellings(self) -> None:
+        subdivision = pycountry.subdivisions.get(code=self.iso_code) if self.iso_code else None
+        self.iso_name = subdivision.name if subdivision else ""
+        super().derive_spellings()
+
+    def save(self, *args, **kwargs):
+        if kwargs.get("update_fields") is not None:
+            kwargs["update_fields"] = {*kwargs["update_fields"], "iso_name"}
+        super().save(*args, **kwargs)
+
+
+class County(Place):
+    """A second-level division: a county (군), city (시), district (구역) or area (지구)."""
+
+    province = models.ForeignKey(
+        "sites.Province", on_delete=models.PROTECT, related_name="counties"
+    )
+    kind = models.CharField(max_length=20, choices=CountyKind, default=CountyKind.COUNTY)
+    latitude, longitude = coordinate_fields()
+    programme_year = models.PositiveSmallIntegerField(
+        null=True,
+        blank=True,
+        db_index=True,
+        validators=[MinValueValidator(PROGRAMME_YEARS[0]), MaxValueValidator(PROGRAMME_YEARS[-1])],
+        help_text="The year (2024–2033) the county joined the 20×10 policy; empty if not known.",
+    )
+    sources = models.ManyToManyField(
+        "events.Source", blank=True, related_name="counties", help_text="Sources for the description."
+    )
+
+    history = HistoricalRecords()
+
+    class Meta:
+        ordering = ["name"]
+        verbose_name_plural = "counties"
+        constraints = [
+            *coordinate_constraints(),
+            models.CheckConstraint(
+                condition=Q(programme_year__isnull=True)
+                | Q(programme_year__gte=PROGRAMME_YEARS[0], programme_year__lte=PROGRAMME_YEARS[-1]),
+                name="sites_county_programme_year_in_range",
+                violation_error_message="The programme year is between 2024 and 2033.",
+            ),
+        ]
+
+    def get_absolute_url(self) -> str:
+        return reverse("sites:county-detail", args=[self.slug])
+
+
+class FactoryQuerySet(models.QuerySet):
+    def search(self, text: str):
+        """Factories whose name, or whose county's spelling, starts with the key of `text`."""
+        key = search_key(text)
+        if not key:
+            return self.none()
+        return self.filter(
+            Q(search_keys__contains=f" {key}") | Q(county__search_keys__contains=f" {key}")
+        )
+
+
+class Factory(models.Model):
+    """A regional-industry factory. Its status and key dates come from its ceremonies."""
+
+    county = models.ForeignKey("sites.County", on_delete=models.PROTECT, related_name="factories")
+    name = models.CharField(max_length=200)
+    slug = models.SlugField(max_length=220, unique=True)
+    sector = models.CharField(max_length=30, choices=Sector, default=Sector.OTHER, db_index=True)
+    products = models.TextField(blank=True, help_text="What it makes, as the sources say.")
+    description = models.TextField(blank=True)
+    latitude, longitude = coordinate_fields()
+    sources = models.ManyToManyField("events.Source", blank=True, related_name="factories")
+
+    # Derived from ceremonies by refresh_milestones(); never typed.
+    status = models.CharField(
+        max_length=20,
+        choices=FactoryStatus,
+        default=FactoryStatus.PLANNED,
+        editable=False,
+        db_index=True,
+    )
+    groundbreaking_date = models.CharField(max_length=50, blank=True, editable=False)
+    groundbreaking_lower = models.DateField(null=True, editable=False, db_index=True)
+    groundbreaking_upper = models.DateField(null=True, editable=False)
+    inauguration_date = models.CharField(max_length=50, blank=True, editable=False)
+    inauguration_lower = models.DateField(null=True, editable=False, db_index=True)
+    inauguration_upper = models.DateField(null=True, editable=False)
+    search_keys = models.TextField(blank=True, editable=False)
+    updated_at = models.DateTimeField(auto_now=True)
+
+    history = HistoricalRecords()
+    objects = FactoryQuerySet.as_manager()
+
+    class Meta:
+        ordering = ["name"]
+        verbose_name_plural = "factories"
+        constraints = [
+            *coordinate_constraints(),
+            models.CheckConstraint(
+                condition=Q(inauguration_upper__isnull=True)
+                | Q(groundbreaking_lower__isnull=True)
+                | Q(inauguration_upper__gte=F("groundbreaking_lower")),
+                name="sites_factory_inauguration_after_groundbreaking",
+                violation_error_message="A factory cannot be inaugurated before its groundbreaking.",
+            ),
+        ]
+
+    def __str__(self) -> str:
+        return self.name
+
+    def get_absolute_url(self) -> str:
+        return reverse("sites:factory-detail", args=[self.slug])
+
+    def save(self, *args, **kwargs):
+        self.search_keys = search_keys([self.name])
+        if kwargs.get("update_fields") is not None:
+            kwargs["update_fields"] = {*kwargs["update_fields"], "search_keys"}
+        super().save(*args, **kwargs)
+
+    @property
+    def groundbreaking(self):
+        from events.dates import FuzzyDate
+
+        if not self.groundbreaking_date:
+            return None
+        return FuzzyDate(self.groundbreaking_date, self.groundbreaking_lower, self.groundbreaking_upper)
+
+    @property
+    def inauguration(self):
+        from events.dates import FuzzyDate
+
+        if not self.inauguration_date:
+            return None
+        return FuzzyDate(self.inauguration_date, self.inauguration_lower, self.inauguration_upper)
+
+    @property
+    def construction_time(self):
+        """Days from groundbreaking to inauguration, as a range where either date is vague."""
+        from events.dates import days_between
+
+        if self.groundbreaking and self.inauguration:
+            return days_between(self.groundbreaking, self.inauguration)
+        return None
+
+    def milestones(self) -> dict:
+        """Status and key dates as the factory's ceremonies give them."""
+        from events.choices import CeremonyKind
+
+        first = {}
+        for ceremony in self.ceremonies.filter(
+            kind__in=[CeremonyKind.GROUNDBREAKING, CeremonyKind.INAUGURATION]
+        ).order_by("date_lower", "date_upper", "pk"):
+            first.setdefault(ceremony.kind, ceremony)
+        groundbreaking = first.get(CeremonyKind.GROUNDBREAKING)
+        inauguration = first.get(CeremonyKind.INAUGURATION)
+        if inauguration:
+            status = FactoryStatus.OPERATING
+        elif groundbreaking:
+            status = FactoryStatus.UNDER_CONSTRUCTION
+        else:
+            status = FactoryStatus.PLANNED
+        return {
+            "status": status,
+            "groundbreaking_date": groundbreaking.date if groundbreaking else "",
+            "groundbreaking_lower": groundbreaking.date_lower if groundbreaking else None,
+            "groundbreaking_upper": groundbreaking.date_upper if groundbreaking else None,
+            "inauguration_date": inauguration.date if inauguration else "",
+            "inauguration_lower": inauguration.date_lower if inauguration else None,
+            "inauguration_upper": inauguration.date_upper if inauguration else None,
+        }
+
+    def refresh_milestones(self) -> None:
+        """Store the derived status and dates; an update, so it adds no history row."""
+        values = self.milestones()
+        for field, value in values.items():
+            setattr(self, field, value)
+        Factory.objects.filter(pk=self.pk).update(**values)
