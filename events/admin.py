@@ -5,8 +5,13 @@ from events.forms import CeremonyForm
 from events.models import Ceremony, GuidanceVisit, Photo, Source
 
 PLACE_SEARCH = [
-    "county__name", "county__name_ko", "county__search_keys",
-    "province__name", "province__search_keys", "place_name", "summary",
+    "county__name",
+    "county__name_ko",
+    "county__search_keys",
+    "province__name",
+    "province__search_keys",
+    "place_name",
+    "summary",
 ]
 
 

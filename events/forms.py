@@ -9,7 +9,18 @@ class CeremonyForm(forms.ModelForm):
 
     class Meta:
         model = Ceremony
-        fields = "__all__"
+        fields = [
+            "kind",
+            "date",
+            "county",
+            "province",
+            "place_name",
+            "factories",
+            "leader_present",
+            "speakers",
+            "summary",
+            "sources",
+        ]
 
     def _post_clean(self):
         super()._post_clean()

@@ -51,6 +51,10 @@ class DatedModel(models.Model):
             ),
         ]
 
+    def save(self, *args, **kwargs):
+        self.derive_date_bounds()
+        super().save(*args, **kwargs)
+
     @property
     def fuzzy_date(self) -> dates.FuzzyDate:
         return dates.FuzzyDate(self.date, self.date_lower, self.date_upper)
@@ -81,10 +85,6 @@ class DatedModel(models.Model):
         if errors:
             raise ValidationError(errors)
 
-    def save(self, *args, **kwargs):
-        self.derive_date_bounds()
-        super().save(*args, **kwargs)
-
 
 def event_relations(related_name: str):
     """The place, factories and sources of an event, reachable from them as `related_name`."""
@@ -114,7 +114,9 @@ class Event(DatedModel):
     """Something that happened at a place on an (often uncertain) date."""
 
     place_name = models.CharField(
-        max_length=200, blank=True, help_text="Where, in the source's words, e.g. the shore in Sinpho."
+        max_length=200,
+        blank=True,
+        help_text="Where, in the source's words, e.g. the shore in Sinpho.",
     )
     leader_present = models.BooleanField(
         default=False, db_index=True, help_text="Whether the source says the leader attended."
@@ -127,6 +129,11 @@ class Event(DatedModel):
     class Meta(DatedModel.Meta):
         abstract = True
         ordering = ["date_lower", "date_upper", "pk"]
+
+    def save(self, *args, **kwargs):
+        if self.county_id and not self.province_id:
+            self.province_id = self.county.province_id
+        super().save(*args, **kwargs)
 
     @property
     def place(self) -> str:
@@ -142,14 +149,13 @@ class Event(DatedModel):
             county_province = self.county.province_id
             if self.province_id and self.province_id != county_province:
                 raise ValidationError(
-                    {"province": f"{self.county} is in {self.county.province}, not {self.province}."}
+                    {
+                        "province": (
+                            f"{self.county} is in {self.county.province}, not {self.province}."
+                        )
+                    }
                 )
             self.province_id = county_province
-
-    def save(self, *args, **kwargs):
-        if self.county_id and not self.province_id:
-            self.province_id = self.county.province_id
-        super().save(*args, **kwargs)
 
 
 class Ceremony(Event):
@@ -165,7 +171,9 @@ class Ceremony(Event):
         verbose_name_plural = "ceremonies"
 
     def __str__(self) -> str:
-        return f"{self.get_kind_display().capitalize()} ceremony, {self.place}, {self.date_in_words}"
+        return (
+            f"{self.get_kind_display().capitalize()} ceremony, {self.place}, {self.date_in_words}"
+        )
 
     def get_absolute_url(self) -> str:
         return reverse("events:ceremony-detail", args=[self.pk])
@@ -209,7 +217,9 @@ class GuidanceVisit(Event):
 
     kind = models.CharField(max_length=30, choices=VisitKind, db_index=True)
     county, province, factories, sources = event_relations("guidance_visits")
-    led_by = models.CharField(max_length=200, blank=True, help_text="Who led it, as the source says.")
+    led_by = models.CharField(
+        max_length=200, blank=True, help_text="Who led it, as the source says."
+    )
 
     history = HistoricalRecords()
 
@@ -260,6 +270,10 @@ class Source(models.Model):
     def __str__(self) -> str:
         return self.title
 
+    def save(self, *args, **kwargs):
+        self.derive_published_bounds()
+        super().save(*args, **kwargs)
+
     def get_absolute_url(self) -> str:
         return reverse("events:source-detail", args=[self.pk])
 
@@ -286,10 +300,6 @@ class Source(models.Model):
     def clean(self):
         super().clean()
         self.derive_published_bounds()
-
-    def save(self, *args, **kwargs):
-        self.derive_published_bounds()
-        super().save(*args, **kwargs)
 
 
 class Photo(models.Model):
@@ -329,7 +339,9 @@ class Photo(models.Model):
                 | Q(ceremony__isnull=False)
                 | Q(visit__isnull=False),
                 name="events_photo_shows_something",
-                violation_error_message="Say what the photo shows: a factory, a ceremony or a visit.",
+                violation_error_message=(
+                    "Say what the photo shows: a factory, a ceremony or a visit."
+                ),
             ),
         ]
 

@@ -24,8 +24,12 @@ ARTICLE_TITLE = "Kim Jong Un's World of Devoted Service for People (2)"
 LEADER = "Kim Jong Un"
 
 PROVINCE_KINDS = {kind.value: kind for kind in ProvinceKind}
-COUNTY_KINDS = {"county": CountyKind.COUNTY, "city": CountyKind.CITY,
-                "district": CountyKind.DISTRICT, "other": CountyKind.AREA}
+COUNTY_KINDS = {
+    "county": CountyKind.COUNTY,
+    "city": CountyKind.CITY,
+    "district": CountyKind.DISTRICT,
+    "other": CountyKind.AREA,
+}
 
 
 def load_gazetteer() -> tuple[int, int]:
@@ -93,9 +97,12 @@ def load_article() -> None:
         },
     )
     cite = [article]
-    county = {c.name: c for c in County.objects.filter(
-        name__in=["Songchon", "Hamju", "Jaeryong", "Sinpho", "Sukchon", "Unpha"]
-    )}
+    county = {
+        c.name: c
+        for c in County.objects.filter(
+            name__in=["Songchon", "Hamju", "Jaeryong", "Sinpho", "Sukchon", "Unpha"]
+        )
+    }
     north_phyongan = Province.objects.get(iso_code="KP-03")
 
     songchon = county["Songchon"]
@@ -130,36 +137,65 @@ def load_article() -> None:
         factories.save()
 
     _event(
-        Ceremony, sources=cite, factories=[factories],
-        kind=CeremonyKind.GROUNDBREAKING, date="2024-02-21/2024-02-29", county=songchon,
-        province=songchon.province, place_name="", leader_present=True, speakers=LEADER,
+        Ceremony,
+        sources=cite,
+        factories=[factories],
+        kind=CeremonyKind.GROUNDBREAKING,
+        date="2024-02-21/2024-02-29",
+        county=songchon,
+        province=songchon.province,
+        place_name="",
+        leader_present=True,
+        speakers=LEADER,
         summary=(
             "A groundbreaking ceremony signalling the start of the implementation of the "
             "Regional Development 20×10 Policy."
         ),
     )
     _event(
-        Ceremony, sources=cite,
-        kind=CeremonyKind.GROUNDBREAKING, date="2024", county=None, province=None,
+        Ceremony,
+        sources=cite,
+        kind=CeremonyKind.GROUNDBREAKING,
+        date="2024",
+        county=None,
+        province=None,
         place_name="19 cities and counties, not named in the source",
-        summary="The Songchon ceremony “was followed by similar ceremonies in 19 cities and counties.”",
+        summary=(
+            "The Songchon ceremony “was followed by similar ceremonies in 19 cities and counties.”"
+        ),
     )
     _event(
-        Ceremony, sources=cite, factories=[factories],
-        kind=CeremonyKind.INAUGURATION, date="2024-12-20", county=songchon,
-        province=songchon.province, place_name="", leader_present=True,
+        Ceremony,
+        sources=cite,
+        factories=[factories],
+        kind=CeremonyKind.INAUGURATION,
+        date="2024-12-20",
+        county=songchon,
+        province=songchon.province,
+        place_name="",
+        leader_present=True,
         summary="An inauguration ceremony of regional-industry factories in Songchon County.",
     )
     _event(
-        Ceremony, sources=cite,
-        kind=CeremonyKind.INAUGURATION, date="2025-01/2025-03", county=None, province=None,
+        Ceremony,
+        sources=cite,
+        kind=CeremonyKind.INAUGURATION,
+        date="2025-01/2025-03",
+        county=None,
+        province=None,
         place_name="other cities and counties, not named in the source",
         summary="“Similar events in other cities and counties with the beginning of this year.”",
     )
     _event(
-        GuidanceVisit, sources=cite,
-        kind=VisitKind.CONSULTATIVE_MEETING, date="2024", county=None, province=None,
-        place_name="on site, places not named in the source", leader_present=True, led_by=LEADER,
+        GuidanceVisit,
+        sources=cite,
+        kind=VisitKind.CONSULTATIVE_MEETING,
+        date="2024",
+        county=None,
+        province=None,
+        place_name="on site, places not named in the source",
+        leader_present=True,
+        led_by=LEADER,
         summary=(
             "On-site consultative meetings where strategies for the successful promotion of "
             "the policy were advanced."
@@ -171,16 +207,27 @@ def load_article() -> None:
         (county["Jaeryong"], county["Jaeryong"].province, ""),
     ):
         _event(
-            GuidanceVisit, sources=cite,
-            kind=VisitKind.FIELD_GUIDANCE, date="2024", county=place, province=province,
-            place_name=where, leader_present=True, led_by=LEADER,
+            GuidanceVisit,
+            sources=cite,
+            kind=VisitKind.FIELD_GUIDANCE,
+            date="2024",
+            county=place,
+            province=province,
+            place_name=where,
+            leader_present=True,
+            led_by=LEADER,
             summary="Field guidance at the construction sites of regional-industry factories.",
         )
     _event(
-        GuidanceVisit, sources=cite,
-        kind=VisitKind.CONSULTATIVE_MEETING, date="2024-07", county=county["Sinpho"],
-        province=county["Sinpho"].province, place_name="the shore in Sinpho",
-        leader_present=True, led_by=LEADER,
+        GuidanceVisit,
+        sources=cite,
+        kind=VisitKind.CONSULTATIVE_MEETING,
+        date="2024-07",
+        county=county["Sinpho"],
+        province=county["Sinpho"].province,
+        place_name="the shore in Sinpho",
+        leader_present=True,
+        led_by=LEADER,
         summary=(
             "A consultative meeting for regional economic development. Afterwards he toured "
             "the offshore farming ground aboard a small boat."

@@ -31,9 +31,7 @@ def ceremony_deleted(sender, instance, **kwargs):
 @receiver(m2m_changed, sender=Ceremony.factories.through)
 def ceremony_factories_changed(sender, instance, action, reverse, pk_set, **kwargs):
     if action == "pre_clear":
-        instance._factories_before_clear = (
-            [instance] if reverse else list(instance.factories.all())
-        )
+        instance._factories_before_clear = [instance] if reverse else list(instance.factories.all())
     if action not in ("post_add", "post_remove", "post_clear"):
         return
     if reverse:  # factory.ceremonies.add(...): the instance is the factory

@@ -47,7 +47,12 @@ class CountyAdmin(SimpleHistoryAdmin):
 @admin.register(Factory)
 class FactoryAdmin(SimpleHistoryAdmin):
     list_display = [
-        "name", "county", "sector", "status", "groundbreaking_date", "inauguration_date"
+        "name",
+        "county",
+        "sector",
+        "status",
+        "groundbreaking_date",
+        "inauguration_date",
     ]
     list_filter = ["status", "sector", "county__province", "county__programme_year"]
     list_select_related = ["county__province"]
@@ -55,7 +60,11 @@ class FactoryAdmin(SimpleHistoryAdmin):
     autocomplete_fields = ["county", "sources"]
     prepopulated_fields = {"slug": ["name"]}
     readonly_fields = [
-        "status", "groundbreaking_date", "inauguration_date", "construction_time", "updated_at"
+        "status",
+        "groundbreaking_date",
+        "inauguration_date",
+        "construction_time",
+        "updated_at",
     ]
 
     @admin.display(description="groundbreaking to inauguration")

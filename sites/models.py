@@ -67,25 +67,35 @@ class Place(models.Model):
     def __str__(self) -> str:
         return self.name
 
+    def save(self, *args, **kwargs):
+        self.derive_spellings()
+        if kwargs.get("update_fields") is not None:
+            kwargs["update_fields"] = {
+                *kwargs["update_fields"],
+                "name_rr",
+                "name_dprk",
+                "search_keys",
+            }
+        super().save(*args, **kwargs)
+
     @property
     def alias_list(self) -> list[str]:
         return split_aliases(self.aliases)
 
     def spellings(self) -> list[str]:
-        return [self.name, self.name_ko, self.name_mr, self.name_rr, self.name_dprk, *self.alias_list]
+        return [
+            self.name,
+            self.name_ko,
+            self.name_mr,
+            self.name_rr,
+            self.name_dprk,
+            *self.alias_list,
+        ]
 
     def derive_spellings(self) -> None:
         self.name_rr = revised_romanization(self.name_ko)
         self.name_dprk = dprk_spelling(self.name_ko)
         self.search_keys = search_keys(self.spellings())
-
-    def save(self, *args, **kwargs):
-        self.derive_spellings()
-        if kwargs.get("update_fields") is not None:
-            kwargs["update_fields"] = {
-                *kwargs["update_fields"], "name_rr", "name_dprk", "search_keys"
-            }
-        super().save(*args, **kwargs)
 
 
 def coordinate_fields():
@@ -157,6 +167,11 @@ class Province(Place):
             ),
         ]
 
+    def save(self, *args, **kwargs):
+        if kwargs.get("update_fields") is not None:
+            kwargs["update_fields"] = {*kwargs["update_fields"], "iso_name"}
+        super().save(*args, **kwargs)
+
     def get_absolute_url(self) -> str:
         return reverse("sites:province-detail", args=[self.slug])
 
@@ -167,11 +182,6 @@ class Province(Place):
         subdivision = pycountry.subdivisions.get(code=self.iso_code) if self.iso_code else None
         self.iso_name = subdivision.name if subdivision else ""
         super().derive_spellings()
-
-    def save(self, *args, **kwargs):
-        if kwargs.get("update_fields") is not None:
-            kwargs["update_fields"] = {*kwargs["update_fields"], "iso_name"}
-        super().save(*args, **kwargs)
 
 
 class County(Place):
@@ -190,7 +200,10 @@ class County(Place):
         help_text="The year (2024–2033) the county joined the 20×10 policy; empty if not known.",
     )
     sources = models.ManyToManyField(
-        "events.Source", blank=True, related_name="counties", help_text="Sources for the description."
+        "events.Source",
+        blank=True,
+        related_name="counties",
+        help_text="Sources for the description.",
     )
 
     history = HistoricalRecords()
@@ -202,7 +215,9 @@ class County(Place):
             *coordinate_constraints(),
             models.CheckConstraint(
                 condition=Q(programme_year__isnull=True)
-                | Q(programme_year__gte=PROGRAMME_YEARS[0], programme_year__lte=PROGRAMME_YEARS[-1]),
+                | Q(
+                    programme_year__gte=PROGRAMME_YEARS[0], programme_year__lte=PROGRAMME_YEARS[-1]
+                ),
                 name="sites_county_programme_year_in_range",
                 violation_error_message="The programme year is between 2024 and 2033.",
             ),
@@ -265,15 +280,14 @@ class Factory(models.Model):
                 | Q(groundbreaking_lower__isnull=True)
                 | Q(inauguration_upper__gte=F("groundbreaking_lower")),
                 name="sites_factory_inauguration_after_groundbreaking",
-                violation_error_message="A factory cannot be inaugurated before its groundbreaking.",
+                violation_error_message=(
+                    "A factory cannot be inaugurated before its groundbreaking."
+                ),
             ),
         ]
 
     def __str__(self) -> str:
         return self.name
-
-    def get_absolute_url(self) -> str:
-        return reverse("sites:factory-detail", args=[self.slug])
 
     def save(self, *args, **kwargs):
         self.search_keys = search_keys([self.name])
@@ -281,13 +295,18 @@ class Factory(models.Model):
             kwargs["update_fields"] = {*kwargs["update_fields"], "search_keys"}
         super().save(*args, **kwargs)
 
+    def get_absolute_url(self) -> str:
+        return reverse("sites:factory-detail", args=[self.slug])
+
     @property
     def groundbreaking(self):
         from events.dates import FuzzyDate
 
         if not self.groundbreaking_date:
             return None
-        return FuzzyDate(self.groundbreaking_date, self.groundbreaking_lower, self.groundbreaking_upper)
+        return FuzzyDate(
+            self.groundbreaking_date, self.groundbreaking_lower, self.groundbreaking_upper
+        )
 
     @property
     def inauguration(self):

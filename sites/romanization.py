@@ -11,23 +11,85 @@ _FINALS_COUNT = 28
 # 19 initials: ㄱ ㄲ ㄴ ㄷ ㄸ ㄹ ㅁ ㅂ ㅃ ㅅ ㅆ ㅇ ㅈ ㅉ ㅊ ㅋ ㅌ ㅍ ㅎ.
 # ㅇ is silent as an initial; ㅈ is "j" everywhere in KCNA's English.
 _INITIALS: tuple[str, ...] = (
-    "k", "kk", "n", "t", "tt", "r", "m", "p", "pp", "s",
-    "ss", "", "j", "jj", "ch", "kh", "th", "ph", "h",
+    "k",
+    "kk",
+    "n",
+    "t",
+    "tt",
+    "r",
+    "m",
+    "p",
+    "pp",
+    "s",
+    "ss",
+    "",
+    "j",
+    "jj",
+    "ch",
+    "kh",
+    "th",
+    "ph",
+    "h",
 )
 
 # 21 medials: ㅏ ㅐ ㅑ ㅒ ㅓ ㅔ ㅕ ㅖ ㅗ ㅘ ㅙ ㅚ ㅛ ㅜ ㅝ ㅞ ㅟ ㅠ ㅡ ㅢ ㅣ.
 # Without diacritics ㅓ/ㅗ both become "o" and ㅜ/ㅡ both "u", as in KCNA.
 _MEDIALS: tuple[str, ...] = (
-    "a", "ae", "ya", "yae", "o", "e", "yo", "ye", "o", "wa", "wae",
-    "oe", "yo", "u", "wo", "we", "wi", "yu", "u", "ui", "i",
+    "a",
+    "ae",
+    "ya",
+    "yae",
+    "o",
+    "e",
+    "yo",
+    "ye",
+    "o",
+    "wa",
+    "wae",
+    "oe",
+    "yo",
+    "u",
+    "wo",
+    "we",
+    "wi",
+    "yu",
+    "u",
+    "ui",
+    "i",
 )
 
 # 28 finals (first = none): ㄱ ㄲ ㄳ ㄴ ㄵ ㄶ ㄷ ㄹ ㄺ ㄻ ㄼ ㄽ ㄾ ㄿ ㅀ ㅁ ㅂ ㅄ
 # ㅅ ㅆ ㅇ ㅈ ㅊ ㅋ ㅌ ㅍ ㅎ. Finals are unreleased, so each is written as the
 # one consonant actually pronounced (complex finals included).
 _FINALS: tuple[str, ...] = (
-    "", "k", "k", "k", "n", "n", "n", "t", "l", "k", "m", "l", "l", "l",
-    "p", "l", "m", "p", "p", "t", "t", "ng", "t", "t", "k", "t", "p", "t",
+    "",
+    "k",
+    "k",
+    "k",
+    "n",
+    "n",
+    "n",
+    "t",
+    "l",
+    "k",
+    "m",
+    "l",
+    "l",
+    "l",
+    "p",
+    "l",
+    "m",
+    "p",
+    "p",
+    "t",
+    "t",
+    "ng",
+    "t",
+    "t",
+    "k",
+    "t",
+    "p",
+    "t",
 )
 
 # Finals after which the next syllable starts in a voiced environment
@@ -108,6 +170,5 @@ def dprk_romanize(hangul: str) -> str:
     # Split on whitespace but keep it, so spacing round-trips exactly.
     pieces = re.split(r"(\s+)", hangul)
     return "".join(
-        piece if not piece or piece.isspace() else _romanize_word(piece)
-        for piece in pieces
+        piece if not piece or piece.isspace() else _romanize_word(piece) for piece in pieces
     )

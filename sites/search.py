@@ -12,9 +12,29 @@ from collections.abc import Iterable
 
 # Latin words that name the kind of place rather than the place itself.
 LATIN_SUFFIXES = {
-    "gun", "kun", "si", "shi", "county", "city", "district", "guyok", "kuyok", "guyeok",
-    "province", "do", "to", "chigu", "jigu", "area", "chikhalsi", "jikhalsi",
-    "tukpyolsi", "teukbyeolsi", "special", "directly", "governed",
+    "gun",
+    "kun",
+    "si",
+    "shi",
+    "county",
+    "city",
+    "district",
+    "guyok",
+    "kuyok",
+    "guyeok",
+    "province",
+    "do",
+    "to",
+    "chigu",
+    "jigu",
+    "area",
+    "chikhalsi",
+    "jikhalsi",
+    "tukpyolsi",
+    "teukbyeolsi",
+    "special",
+    "directly",
+    "governed",
 }
 # Hangul endings, longest first so 구역 wins over 구.
 HANGUL_SUFFIXES = ("특별시", "직할시", "구역", "지구", "군", "시", "도")

@@ -6,8 +6,9 @@ from django.urls import reverse
 from sites.models import County
 
 ADMIN_MODELS = [
-    model for model in apps.get_models() if model in admin.site._registry and
-    model._meta.app_label in {"sites", "events"}
+    model
+    for model in apps.get_models()
+    if model in admin.site._registry and model._meta.app_label in {"sites", "events"}
 ]
 
 
@@ -17,7 +18,15 @@ def admin_url(model, view, *args):
 
 def test_every_model_has_an_admin():
     names = {model.__name__ for model in ADMIN_MODELS}
-    assert names == {"Province", "County", "Factory", "Ceremony", "GuidanceVisit", "Source", "Photo"}
+    assert names == {
+        "Province",
+        "County",
+        "Factory",
+        "Ceremony",
+        "GuidanceVisit",
+        "Source",
+        "Photo",
+    }
 
 
 @pytest.mark.parametrize("model", ADMIN_MODELS, ids=lambda model: model.__name__)
@@ -41,10 +50,17 @@ def test_the_changelist_searches_every_spelling(seeded, staff_client):
 def test_a_change_saved_in_the_admin_is_in_its_history_with_the_user(seeded, staff_client, staff):
     songchon = County.objects.get(slug="songchon")
     data = {
-        "province": songchon.province_id, "name": "Songchon", "slug": "songchon",
-        "name_ko": songchon.name_ko, "name_mr": songchon.name_mr, "kind": "county",
-        "aliases": "Songcheon", "description": songchon.description, "programme_year": 2024,
-        "factories-TOTAL_FORMS": 0, "factories-INITIAL_FORMS": 0,
+        "province": songchon.province_id,
+        "name": "Songchon",
+        "slug": "songchon",
+        "name_ko": songchon.name_ko,
+        "name_mr": songchon.name_mr,
+        "kind": "county",
+        "aliases": "Songcheon",
+        "description": songchon.description,
+        "programme_year": 2024,
+        "factories-TOTAL_FORMS": 0,
+        "factories-INITIAL_FORMS": 0,
     }
     response = staff_client.post(admin_url(County, "change", songchon.pk), data)
     assert response.status_code == 302, response.content.decode()[:2000]
@@ -60,8 +76,12 @@ def test_an_invalid_date_is_a_form_error_in_words(seeded, staff_client):
 
     response = staff_client.post(
         admin_url(Ceremony, "add"),
-        {"kind": "groundbreaking", "date": "late February", "photos-TOTAL_FORMS": 0,
-         "photos-INITIAL_FORMS": 0},
+        {
+            "kind": "groundbreaking",
+            "date": "late February",
+            "photos-TOTAL_FORMS": 0,
+            "photos-INITIAL_FORMS": 0,
+        },
     )
     assert response.status_code == 200
     assert "is not a date Regiondev understands" in response.content.decode()
@@ -75,8 +95,13 @@ def test_an_inauguration_before_the_groundbreaking_is_a_form_error(seeded, staff
     before = Ceremony.objects.count()
     response = staff_client.post(
         admin_url(Ceremony, "add"),
-        {"kind": "inauguration", "date": "2023-12-20", "factories": [factory.pk],
-         "photos-TOTAL_FORMS": 0, "photos-INITIAL_FORMS": 0},
+        {
+            "kind": "inauguration",
+            "date": "2023-12-20",
+            "factories": [factory.pk],
+            "photos-TOTAL_FORMS": 0,
+            "photos-INITIAL_FORMS": 0,
+        },
     )
     assert response.status_code == 200
     assert "cannot come before its factory" in response.content.decode()

@@ -44,7 +44,9 @@ def test_what_the_article_does_not_say_stays_empty(seeded):
     assert unnamed.date == "2024"
     sinpho = GuidanceVisit.objects.get(county__name="Sinpho")
     assert (sinpho.kind, sinpho.date, sinpho.place_name) == (
-        "consultative meeting", "2024-07", "the shore in Sinpho"
+        "consultative meeting",
+        "2024-07",
+        "the shore in Sinpho",
     )
     north_phyongan = GuidanceVisit.objects.get(county=None, province__iso_code="KP-03")
     assert north_phyongan.kind == "field guidance"

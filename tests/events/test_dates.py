@@ -17,7 +17,12 @@ from events import dates
         ("2024-03-01/2024-03-10", "2024-03-01", "2024-03-10", "early March 2024"),
         ("2024-03-11/2024-03-20", "2024-03-11", "2024-03-20", "mid-March 2024"),
         ("2024-05/2024-08", "2024-05-01", "2024-08-31", "May–August 2024"),
-        ("2024-11-30/2025-01-02", "2024-11-30", "2025-01-02", "between 30 November 2024 and 2 January 2025"),
+        (
+            "2024-11-30/2025-01-02",
+            "2024-11-30",
+            "2025-01-02",
+            "between 30 November 2024 and 2 January 2025",
+        ),
     ],
 )
 def test_edtf_gives_bounds_and_words(text, lower, upper, words):
@@ -27,7 +32,9 @@ def test_edtf_gives_bounds_and_words(text, lower, upper, words):
     assert parsed.words == words
 
 
-@pytest.mark.parametrize("text", ["late February 2024", "2024-13", "2024-02-30", "", "2024-12-20/2024-01-01"])
+@pytest.mark.parametrize(
+    "text", ["late February 2024", "2024-13", "2024-02-30", "", "2024-12-20/2024-01-01"]
+)
 def test_text_that_is_not_edtf_is_refused_in_words(text):
     with pytest.raises(ValidationError) as error:
         dates.parse(text)
@@ -42,4 +49,6 @@ def test_the_time_between_uncertain_dates_is_a_range():
 
 
 def test_the_time_between_exact_dates_is_one_number():
-    assert str(dates.days_between(dates.parse("2024-01-01"), dates.parse("2024-01-31"))) == "30 days"
+    assert (
+        str(dates.days_between(dates.parse("2024-01-01"), dates.parse("2024-01-31"))) == "30 days"
+    )

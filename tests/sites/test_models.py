@@ -73,7 +73,9 @@ class TestConstraints:
         inauguration = make.ceremony(kind="inauguration", date="2023-12-20")
         with pytest.raises(ValidationError) as error:
             inauguration.check_milestone_order([factory])
-        assert "cannot come before its factory's groundbreaking" in error.value.message_dict["date"][0]
+        assert (
+            "cannot come before its factory's groundbreaking" in error.value.message_dict["date"][0]
+        )
 
     def test_an_inauguration_before_the_groundbreaking_is_refused_by_the_database(self, db):
         factory = make.factory()
@@ -106,7 +108,10 @@ class TestConstraints:
 
     @pytest.mark.parametrize(
         ("latitude", "longitude", "field"),
-        [(Decimal("91"), Decimal("126"), "latitude"), (Decimal("39"), Decimal("-181"), "longitude")],
+        [
+            (Decimal("91"), Decimal("126"), "latitude"),
+            (Decimal("39"), Decimal("-181"), "longitude"),
+        ],
     )
     def test_coordinates_out_of_range_are_refused(self, db, latitude, longitude, field):
         county = make.county()

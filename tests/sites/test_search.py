@@ -25,7 +25,7 @@ def test_search_key_ignores_case_marks_punctuation_and_suffixes(spelling, key):
 
 
 def test_a_lone_suffix_word_is_kept():
-    """"Si" alone is a search for something, not an empty query."""
+    """ "Si" alone is a search for something, not an empty query."""
     assert search_key("si") == "si"
 
 
@@ -33,7 +33,9 @@ def test_stored_keys_are_distinct_and_delimited():
     assert search_keys(["Songchon", "Sŏngch'ŏn-gun", "성천군", ""]) == " songchon 성천 "
 
 
-@pytest.mark.parametrize("spelling", ["Songchon", "Sŏngch'ŏn", "Seongcheon", "성천", "songchon-gun"])
+@pytest.mark.parametrize(
+    "spelling", ["Songchon", "Sŏngch'ŏn", "Seongcheon", "성천", "songchon-gun"]
+)
 def test_every_spelling_finds_songchon(seeded, spelling):
     assert [county.name for county in County.objects.search(spelling)] == ["Songchon"]
 
