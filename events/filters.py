@@ -1,0 +1,101 @@
+"""One FilterSet per event model, shared by the API and the HTML list pages.
+
+The conventions are those of `sites/filters.py`. Dates filter on the derived bounds: an event
+matches a range when it MAY fall in it (`date_upper >= date_after`, `date_lower <= date_before`),
+so "late February 2024" is found by a search for the 25th.
+"""
+
+import django_filters
+from django.db.models import Q
+
+from events.models import Ceremony, GuidanceVisit, Photo, Source
+from sites.filters import IntegerFilter, IntegerInFilter, SearchFilterSet, related
+from sites.models import County, Factory, Province
+
+EVENT_FIELDS = {"kind": ["exact", "in"], "leader_present": ["exact"]}
+
+
+class EventFilterSet(SearchFilterSet):
+    id = IntegerFilter()
+    id__in = IntegerInFilter(field_name="id")
+    county_id = related(County, "county", label="County (id)")
+    county = related(County, "county", by="slug", label="County (slug)")
+    province_id = related(Province, "province", label="Province (id)")
+    province = related(Province, "province", by="slug", label="Province (slug)")
+    factory_id = related(Factory, "factories", distinct=True, label="Factory (id)")
+    factory = related(Factory, "factories", by="slug", distinct=True, label="Factory (slug)")
+    source_id = related(Source, "sources", distinct=True, label="Source (id)")
+    date_after = django_filters.DateFilter(
+        field_name="date_upper",
+        lookup_expr="gte",
+        help_text="Events that may have happened on or after this day (YYYY-MM-DD).",
+    )
+    date_before = django_filters.DateFilter(
+        field_name="date_lower",
+        lookup_expr="lte",
+        help_text="Events that may have happened on or before this day (YYYY-MM-DD).",
+    )
+    ordering = django_filters.OrderingFilter(fields=[("date_lower", "date"), "kind", "id"])
+
+
+class CeremonyFilterSet(EventFilterSet):
+    class Meta:
+        model = Ceremony
+        fields = EVENT_FIELDS
+
+
+class GuidanceVisitFilterSet(EventFilterSet):
+    class Meta:
+        model = GuidanceVisit
+        fields = EVENT_FIELDS
+
+
+class SourceFilterSet(SearchFilterSet):
+    id = IntegerFilter()
+    id__in = IntegerInFilter(field_name="id")
+    published_after = django_filters.DateFilter(
+        field_name="published_upper",
+        lookup_expr="gte",
+        help_text="Sources that may have been published on or after this day (YYYY-MM-DD).",
+    )
+    published_before = django_filters.DateFilter(
+        field_name="published_lower",
+        lookup_expr="lte",
+        help_text="Sources that may have been published on or before this day (YYYY-MM-DD).",
+    )
+    ordering = django_filters.OrderingFilter(
+        fields=[("published_lower", "published"), "publisher", "id"]
+    )
+
+    class Meta:
+        model = Source
+        fields = {"publisher": ["exact", "in"], "language": ["exact", "in"]}
+
+    def search(self, queryset, name, value):
+        """Sources name no place of their own, so search their title and excerpt."""
+        return queryset.filter(Q(title__icontains=value) | Q(excerpt__icontains=value))
+
+
+class PhotoFilterSet(SearchFilterSet):
+    id = IntegerFilter()
+    id__in = IntegerInFilter(field_name="id")
+    source_id = related(Source, "source", label="Source (id)")
+    factory_id = related(Factory, "factory", label="Factory (id)")
+    factory = related(Factory, "factory", by="slug", label="Factory (slug)")
+    ceremony_id = related(Ceremony, "ceremony", label="Ceremony (id)")
+    visit_id = related(GuidanceVisit, "visit", label="Guidance visit (id)")
+    ordering = django_filters.OrderingFilter(fields=["id"])
+
+    class Meta:
+        model = Photo
+        fields = []
+
+    def search(self, queryset, name, value):
+        """Photos of what the search rule finds (factories, events), or by caption or credit."""
+        return queryset.filter(
+            Q(caption__icontains=value)
+            | Q(credit__icontains=value)
+            | Q(factory__in=Factory.objects.search(value))
+            | Q(ceremony__in=Ceremony.objects.search(value))
+            | Q(visit__in=GuidanceVisit.objects.search(value))
+        )

@@ -1,0 +1,208 @@
+"""One FilterSet per place model, shared by the API and the HTML list pages.
+
+Conventions (the API schema shows each filter):
+- `q` goes through the one search rule (`Model.objects.search`), so any spelling works;
+- a foreign key is filtered by id (`province_id`) or by slug (`province`); repeat the
+  parameter to ask for several; an unknown id or slug is an error, not an empty list;
+- other fields take one value, or several as a comma-separated `__in` list (`sector__in=a,b`);
+- `ordering` offers indexed fields only, so every order stays fast on a large table.
+"""
+
+import django_filters
+from django import forms
+from django.db.models import Q
+
+from events.models import Source
+from sites.models import County, Factory, Province
+
+BIGINT_RANGE = {"min_value": -(2**63), "max_value": 2**63 - 1}
+
+
+class IntegerFilter(django_filters.Filter):
+    """A whole number within the database's range (django-filter's NumberFilter takes decimals)."""
+
+    field_class = forms.IntegerField
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **{**BIGINT_RANGE, **kwargs})
+
+
+class IntegerInFilter(django_filters.BaseInFilter, IntegerFilter):
+    pass
+
+
+class ChoiceInFilter(django_filters.BaseInFilter, django_filters.ChoiceFilter):
+    pass
+
+
+def related(model, field_name: str, *, by: str = "id", distinct: bool = False, label: str):
+    """A repeatable filter on a related record by id or by slug; unknown values are refused."""
+    if by == "slug":
+        field_name = f"{field_name}__slug"
+    return django_filters.ModelMultipleChoiceFilter(
+        field_name=field_name,
+        to_field_name=None if by == "id" else by,
+        queryset=model.objects.all(),
+        distinct=distinct,
+        label=label,
+        help_text=f"{label}; repeat the parameter for several.",
+    )
+
+
+class SearchFilterSet(django_filters.FilterSet):
+    """Declares the one `q` filter; a model without search keys overrides `search`."""
+
+    q = django_filters.CharFilter(
+        method="search",
+        label="Search",
+        help_text=(
+            "Any spelling of a place: DPRK English, hangul, McCune–Reischauer or Revised "
+            "Romanization, with or without diacritics, apostrophes, hyphens or suffixes."
+        ),
+    )
+
+    def search(self, queryset, name, value):
+        return queryset.search(value)
+
+    @classmethod
+    def filter_for_lookup(cls, field, lookup_type):
+        """Check each value of a `__in` list on a choice field against its choices."""
+        if lookup_type == "in" and field.choices:
+            return ChoiceInFilter, {"choices": field.choices}
+        return super().filter_for_lookup(field, lookup_type)
+
+
+class ProvinceFilterSet(SearchFilterSet):
+    id = IntegerFilter()
+    id__in = IntegerInFilter(field_name="id")
+    ordering = django_filters.OrderingFilter(fields=["slug", "iso_code", "id"])
+
+    class Meta:
+        model = Province
+        fields = {
+            "slug": ["exact", "in"],
+            "kind": ["exact", "in"],
+            "iso_code": ["exact", "in"],
+        }
+
+
+class CountyFilterSet(SearchFilterSet):
+    id = IntegerFilter()
+    id__in = IntegerInFilter(field_name="id")
+    province_id = related(Province, "province", label="Province (id)")
+    province = related(Province, "province", by="slug", label="Province (slug)")
+    source_id = related(Source, "sources", distinct=True, label="Source (id)")
+    programme_year = IntegerFilter()
+    programme_year__in = IntegerInFilter(field_name="programme_year")
+    programme_year__gte = IntegerFilter(field_name="programme_year", lookup_expr="gte")
+    programme_year__lte = IntegerFilter(field_name="programme_year", lookup_expr="lte")
+    in_programme = django_filters.BooleanFilter(
+        field_name="programme_year",
+        lookup_expr="isnull",
+        exclude=True,
+        label="In the programme",
+        help_text="true: counties with a programme year; false: counties without one.",
+    )
+    has_coordinates = django_filters.BooleanFilter(
+        field_name="latitude",
+        lookup_expr="isnull",
+        exclude=True,
+        help_text="true: counties with coordinates; false: counties without.",
+    )
+    ordering = django_filters.OrderingFilter(fields=["slug", "programme_year", "id"])
+
+    class Meta:
+        model = County
+        fields = {"slug": ["exact", "in"], "kind": ["exact", "in"]}
+
+
+class FactoryFilterSet(SearchFilterSet):
+    """Dates filter on what a factory's bounds allow: a vague date matches every range it may
+    fall in."""
+
+    id = IntegerFilter()
+    id__in = IntegerInFilter(field_name="id")
+    county_id = related(County, "county", label="County (id)")
+    county = related(County, "county", by="slug", label="County (slug)")
+    province_id = related(Province, "county__province", label="Province (id)")
+    province = related(Province, "county__province", by="slug", label="Province (slug)")
+    source_id = related(Source, "sources", distinct=True, label="Source (id)")
+    programme_year = IntegerFilter(
+        field_name="county__programme_year", help_text="The programme year of the county."
+    )
+    programme_year__in = IntegerInFilter(
+        field_name="county__programme_year",
+        help_text="Programme years of the county, comma-separated.",
+    )
+    has_coordinates = django_filters.BooleanFilter(
+        field_name="latitude",
+        lookup_expr="isnull",
+        exclude=True,
+        help_text="true: factories with coordinates; false: factories without.",
+    )
+    date_after = django_filters.DateFilter(
+        field_name="inauguration_upper",
+        method="construction_after",
+        help_text=(
+            "Factories whose path from groundbreaking to inauguration may reach this day or "
+            "later; a factory not yet inaugurated counts as still being built."
+        ),
+    )
+    date_before = django_filters.DateFilter(
+        field_name="groundbreaking_lower",
+        method="construction_before",
+        help_text=(
+            "Factories whose path from groundbreaking to inauguration may have begun on or "
+            "before this day."
+        ),
+    )
+    groundbreaking_after = django_filters.DateFilter(
+        field_name="groundbreaking_upper",
+        lookup_expr="gte",
+        help_text="Groundbreaking may have been on or after this day.",
+    )
+    groundbreaking_before = django_filters.DateFilter(
+        field_name="groundbreaking_lower",
+        lookup_expr="lte",
+        help_text="Groundbreaking may have been on or before this day.",
+    )
+    inauguration_after = django_filters.DateFilter(
+        field_name="inauguration_upper",
+        lookup_expr="gte",
+        help_text="Inauguration may have been on or after this day.",
+    )
+    inauguration_before = django_filters.DateFilter(
+        field_name="inauguration_lower",
+        lookup_expr="lte",
+        help_text="Inauguration may have been on or before this day.",
+    )
+    ordering = django_filters.OrderingFilter(
+        fields=[
+            "slug",
+            "sector",
+            "status",
+            ("groundbreaking_lower", "groundbreaking"),
+            ("inauguration_lower", "inauguration"),
+            "id",
+        ]
+    )
+
+    class Meta:
+        model = Factory
+        fields = {
+            "slug": ["exact", "in"],
+            "sector": ["exact", "in"],
+            "status": ["exact", "in"],
+        }
+
+    def construction_after(self, queryset, name, value):
+        return queryset.filter(
+            Q(inauguration_upper__gte=value)
+            | Q(inauguration_upper__isnull=True, groundbreaking_lower__isnull=False)
+        )
+
+    def construction_before(self, queryset, name, value):
+        return queryset.filter(
+            Q(groundbreaking_lower__lte=value)
+            | Q(groundbreaking_lower__isnull=True, inauguration_lower__lte=value)
+        )
