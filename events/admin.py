@@ -1,8 +1,10 @@
 from django.contrib import admin
-from simple_history.admin import SimpleHistoryAdmin
+from django.utils.html import format_html
 
-from events.forms import CeremonyForm
+from events.forms import CeremonyForm, PhotoForm
 from events.models import Ceremony, GuidanceVisit, Photo, Source
+from events.resources import CeremonyResource, GuidanceVisitResource, SourceResource
+from staff.admin import ChangeMessageForm, HistoryAdmin, ImportExportHistoryAdmin
 
 PLACE_SEARCH = [
     "county__name",
@@ -15,14 +17,23 @@ PLACE_SEARCH = [
 ]
 
 
+@admin.display(description="thumbnail")
+def thumbnail_preview(photo):
+    if not photo.thumbnail:
+        return "—"
+    return format_html('<img src="{}" alt="" width="200">', photo.thumbnail.url)
+
+
 class PhotoInline(admin.StackedInline):
     model = Photo
-    fields = ["image", "caption", "credit", "source"]
+    form = PhotoForm
+    fields = ["image", thumbnail_preview, "caption", "credit", "source"]
+    readonly_fields = [thumbnail_preview]
     autocomplete_fields = ["source"]
     extra = 0
 
 
-class EventAdmin(SimpleHistoryAdmin):
+class EventAdmin(ImportExportHistoryAdmin):
     list_display = ["__str__", "kind", "date", "county", "province", "leader_present"]
     list_filter = ["kind", "leader_present", "province", "date_lower"]
     list_select_related = ["county__province", "province"]
@@ -37,28 +48,39 @@ class EventAdmin(SimpleHistoryAdmin):
         return event.date_in_words if event.date_lower else "—"
 
 
+class CeremonyAdminForm(ChangeMessageForm, CeremonyForm):
+    pass
+
+
 @admin.register(Ceremony)
 class CeremonyAdmin(EventAdmin):
-    form = CeremonyForm
+    form = CeremonyAdminForm
+    resource_classes = [CeremonyResource]
 
 
 @admin.register(GuidanceVisit)
 class GuidanceVisitAdmin(EventAdmin):
-    pass
+    resource_classes = [GuidanceVisitResource]
 
 
 @admin.register(Source)
-class SourceAdmin(SimpleHistoryAdmin):
+class SourceAdmin(ImportExportHistoryAdmin):
+    resource_classes = [SourceResource]
     list_display = ["title", "publisher", "published", "language"]
     list_filter = ["publisher", "language"]
     search_fields = ["title", "url", "excerpt"]
     readonly_fields = ["published_in_words", "updated_at"]
 
 
+class PhotoAdminForm(ChangeMessageForm, PhotoForm):
+    pass
+
+
 @admin.register(Photo)
-class PhotoAdmin(SimpleHistoryAdmin):
+class PhotoAdmin(HistoryAdmin):
+    form = PhotoAdminForm
     list_display = ["caption", "credit", "source", "factory", "ceremony", "visit"]
     list_select_related = ["source", "factory", "ceremony", "visit"]
     search_fields = ["caption", "credit", "source__title"]
     autocomplete_fields = ["source", "factory", "ceremony", "visit"]
-    readonly_fields = ["width", "height", "thumbnail", "updated_at"]
+    readonly_fields = [thumbnail_preview, "width", "height", "updated_at"]

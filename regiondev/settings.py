@@ -51,6 +51,7 @@ INSTALLED_APPS = [
     "import_export",
     "sites",
     "events",
+    "staff",
 ]
 
 MIDDLEWARE = [
@@ -152,3 +153,9 @@ FORMS_URLFIELD_ASSUME_HTTPS = True
 REGIONDEV_CITATION = (
     "Regiondev: records of the Regional Development 20×10 Policy, with their sources."
 )
+
+# Photos (events/images.py): larger uploads are refused with a message; the thumbnail is
+# made once, at upload, as wide as the pages show it.
+PHOTO_MAX_UPLOAD_BYTES = 15 * 1024 * 1024
+PHOTO_MAX_PIXELS = 40_000_000
+PHOTO_THUMBNAIL_WIDTH = 400

@@ -4,6 +4,8 @@ from django.contrib import admin
 from django.urls import include, path
 
 urlpatterns = [
+    # Before the admin's own URLs, whose catch-all would answer 404 for it.
+    path("admin/intake/", include("staff.urls")),
     path("admin/", admin.site.urls),
     path("", include("sites.urls")),
     path("", include("events.urls")),

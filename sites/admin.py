@@ -1,7 +1,9 @@
 from django.contrib import admin
-from simple_history.admin import SimpleHistoryAdmin
 
+from events.admin import PhotoInline
 from sites.models import County, Factory, Province
+from sites.resources import CountyResource, FactoryResource
+from staff.admin import HistoryAdmin, ImportExportHistoryAdmin
 
 SPELLING_SEARCH = ["name", "name_ko", "name_mr", "name_rr", "name_dprk", "aliases", "search_keys"]
 SPELLING_READONLY = ["name_rr", "name_dprk", "updated_at"]
@@ -23,7 +25,7 @@ class FactoryInline(admin.TabularInline):
 
 
 @admin.register(Province)
-class ProvinceAdmin(SimpleHistoryAdmin):
+class ProvinceAdmin(HistoryAdmin):
     list_display = ["name", "name_ko", "name_mr", "name_rr", "iso_code", "kind"]
     list_filter = ["kind"]
     search_fields = [*SPELLING_SEARCH, "iso_code", "iso_name"]
@@ -33,7 +35,8 @@ class ProvinceAdmin(SimpleHistoryAdmin):
 
 
 @admin.register(County)
-class CountyAdmin(SimpleHistoryAdmin):
+class CountyAdmin(ImportExportHistoryAdmin):
+    resource_classes = [CountyResource]
     list_display = ["name", "name_ko", "name_mr", "name_rr", "province", "kind", "programme_year"]
     list_filter = ["programme_year", "kind", "province"]
     list_select_related = ["province"]
@@ -45,7 +48,9 @@ class CountyAdmin(SimpleHistoryAdmin):
 
 
 @admin.register(Factory)
-class FactoryAdmin(SimpleHistoryAdmin):
+class FactoryAdmin(ImportExportHistoryAdmin):
+    resource_classes = [FactoryResource]
+    inlines = [PhotoInline]
     list_display = [
         "name",
         "county",

@@ -1,0 +1,68 @@
+"""Counties and factories in and out of CSV and XLSX, matched by slug (see staff/resources.py)."""
+
+from events.models import Source
+from sites.models import County, Factory, Province
+from staff.resources import RecordResource, derived_field, key_field, keys_field
+
+
+class CountyResource(RecordResource):
+    select_related = ("province",)
+    prefetch_related = ("sources",)
+    province = key_field("province", Province)
+    sources = keys_field("sources", Source)
+    name_rr = derived_field("name_rr")
+    name_dprk = derived_field("name_dprk")
+    search_keys = derived_field("search_keys")
+
+    class Meta(RecordResource.Meta):
+        model = County
+        import_id_fields = ["slug"]
+        fields = [
+            "slug",
+            "name",
+            "province",
+            "kind",
+            "name_ko",
+            "name_mr",
+            "aliases",
+            "description",
+            "latitude",
+            "longitude",
+            "programme_year",
+            "sources",
+            "name_rr",
+            "name_dprk",
+            "search_keys",
+        ]
+        export_order = fields
+
+
+class FactoryResource(RecordResource):
+    select_related = ("county",)
+    prefetch_related = ("sources",)
+    county = key_field("county", County)
+    sources = keys_field("sources", Source)
+    status = derived_field("status")
+    groundbreaking_date = derived_field("groundbreaking_date")
+    inauguration_date = derived_field("inauguration_date")
+    search_keys = derived_field("search_keys")
+
+    class Meta(RecordResource.Meta):
+        model = Factory
+        import_id_fields = ["slug"]
+        fields = [
+            "slug",
+            "name",
+            "county",
+            "sector",
+            "products",
+            "description",
+            "latitude",
+            "longitude",
+            "sources",
+            "status",
+            "groundbreaking_date",
+            "inauguration_date",
+            "search_keys",
+        ]
+        export_order = fields

@@ -1,0 +1,126 @@
+"""What every import/export resource shares (sites/resources.py, events/resources.py).
+
+Places are matched by slug and events and sources by id; related records are written as
+their slugs or ids, several joined by ";". Each row is checked by the model's own
+`full_clean()`, an unknown slug or id is an error on its column, and one bad row rolls the
+whole file back. Derived values are exported for reading and ignored on import.
+"""
+
+from django.core.exceptions import ValidationError
+from import_export import fields, resources, widgets
+
+SEPARATOR = ";"
+
+
+class KeyWidget(widgets.ForeignKeyWidget):
+    """A foreign key written as the related record's slug (or id), refused in words if unknown."""
+
+    def clean(self, value, row=None, **kwargs):
+        key = str(value).strip() if value is not None else ""
+        if not key:
+            return None
+        try:
+            return self.get_queryset(value, row).get(**{self.field: key})
+        except (self.model.DoesNotExist, ValueError, TypeError):
+            raise ValueError(
+                f"There is no {self.model._meta.verbose_name} with the {self.field} “{key}”."
+            ) from None
+
+
+class KeysWidget(widgets.ManyToManyWidget):
+    """Related records as ";"-joined slugs or ids; every one must exist."""
+
+    def __init__(self, model, field="pk"):
+        super().__init__(model, separator=SEPARATOR, field=field)
+
+    def clean(self, value, row=None, **kwargs):
+        keys = [key.strip() for key in str(value or "").split(self.separator) if key.strip()]
+        if not keys:
+            return self.model.objects.none()
+        if self.field in ("pk", "id") and not all(key.isdigit() for key in keys):
+            raise ValueError(f"Write {self.model._meta.verbose_name_plural} by their ids.")
+        found = self.model.objects.filter(**{f"{self.field}__in": keys})
+        missing = sorted(set(keys) - {str(getattr(obj, self.field)) for obj in found})
+        if missing:
+            names = ", ".join(f"“{key}”" for key in missing)
+            raise ValueError(
+                f"There is no {self.model._meta.verbose_name} with the {self.field} {names}."
+            )
+        return found
+
+    def render(self, value, obj=None, **kwargs):
+        if value is None:
+            return ""
+        related = sorted(value.all(), key=lambda obj: obj.pk)
+        return self.separator.join(str(getattr(obj, self.field)) for obj in related)
+
+
+def key_field(name: str, model, key: str = "slug") -> fields.Field:
+    return fields.Field(attribute=name, column_name=name, widget=KeyWidget(model, key))
+
+
+def keys_field(name: str, model, key: str = "pk") -> fields.Field:
+    return fields.Field(attribute=name, column_name=name, widget=KeysWidget(model, key))
+
+
+def derived_field(name: str) -> fields.Field:
+    """A value the record derives itself: exported for reading, never imported."""
+    return fields.Field(attribute=name, column_name=name, readonly=True)
+
+
+class RecordResource(resources.ModelResource):
+    """Validation by the model, one transaction per file, unchanged rows skipped."""
+
+    # Related records an export reads for every row: fetched together, not row by row.
+    select_related: tuple[str, ...] = ()
+    prefetch_related: tuple[str, ...] = ()
+
+    class Meta:
+        clean_model_instances = True
+        use_transactions = True
+        skip_unchanged = True
+        report_skipped = True
+
+    @classmethod
+    def widget_from_django_field(cls, f, default=widgets.Widget):
+        # Text columns read an empty spreadsheet cell as "", as they do for CharField.
+        if f.get_internal_type() == "TextField":
+            return widgets.CharWidget
+        return super().widget_from_django_field(f, default)
+
+    def filter_export(self, queryset, **kwargs):
+        return queryset.select_related(*self.select_related).prefetch_related(
+            *self.prefetch_related
+        )
+
+    def import_data(self, dataset, *args, rollback_on_validation_errors=True, **kwargs):
+        # One invalid row writes nothing, whoever calls the import.
+        return super().import_data(
+            dataset, *args, rollback_on_validation_errors=rollback_on_validation_errors, **kwargs
+        )
+
+    def import_instance(self, instance, row, **kwargs):
+        """Check the many-to-many columns too, before the row is saved rather than after."""
+        errors = {}
+        try:
+            super().import_instance(instance, row, **kwargs)
+        except ValidationError as error:
+            errors = error.update_error_dict(errors)
+        instance._imported_relations = {}
+        for field in self.get_import_fields():
+            if not isinstance(field.widget, widgets.ManyToManyWidget):
+                continue
+            if field.column_name not in row:
+                continue
+            try:
+                instance._imported_relations[field.attribute] = list(field.clean(row))
+            except ValueError as error:
+                errors[field.attribute] = ValidationError(str(error), code="invalid")
+        if errors:
+            raise ValidationError(errors)
+
+    def before_save_instance(self, instance, row, **kwargs):
+        file_name = kwargs.get("file_name")
+        instance._change_reason = f"Imported from {file_name}"[:100] if file_name else "Imported"
+        if kwargs.get("user") is not None:
+            instance._history_user = kwargs["user"]
