@@ -30,3 +30,10 @@ test: install
 check: install
 	$(PY) -m ruff check .
 	$(PY) manage.py check
+
+# The benchmark (README "Performance"): fills its own PostgreSQL database (regiondev_bench on
+# 127.0.0.1) with synthetic data when missing, prints medians and throughput, and stops.
+.PHONY: bench
+bench: install
+	command -v wrk >/dev/null || { apt-get update && apt-get install -y wrk; }
+	timeout 5400 $(PY) -m bench.run

@@ -17,6 +17,7 @@ env = environ.Env(
     DJANGO_ALLOWED_HOSTS=(list, ["127.0.0.1", "localhost", "[::1]", "testserver"]),
     DATABASE_URL=(str, f"sqlite:///{BASE_DIR / 'var' / 'db.sqlite3'}"),
     CACHE_URL=(str, "locmemcache://"),
+    DATABASE_REPLICA_URL=(str, ""),
     MEDIA_ROOT=(str, str(BASE_DIR / "media")),
     STATIC_ROOT=(str, str(BASE_DIR / "staticfiles")),
 )
@@ -52,11 +53,13 @@ INSTALLED_APPS = [
     "sites",
     "events",
     "staff",
+    "bench",
 ]
 
 MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
+    "regiondev.routers.ReplicaReadsMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
@@ -93,6 +96,18 @@ if DATABASES["default"]["ENGINE"].endswith("sqlite3"):
     (BASE_DIR / "var").mkdir(exist_ok=True)
     DATABASES["default"]["CONN_MAX_AGE"] = 0
 
+# A read replica, when configured, serves the reads of public pages and API GETs
+# (regiondev/routers.py); in tests it mirrors the test database.
+if env("DATABASE_REPLICA_URL"):
+    DATABASES["replica"] = {
+        **env.db("DATABASE_REPLICA_URL"),
+        "CONN_MAX_AGE": DATABASES["default"]["CONN_MAX_AGE"],
+        "CONN_HEALTH_CHECKS": True,
+        "TEST": {"MIRROR": "default"},
+    }
+DATABASE_ROUTERS = ["regiondev.routers.PrimaryReplicaRouter"]
+
+# redis:// URLs map to django-redis; every app server shares the one cache.
 CACHES = {"default": env.cache("CACHE_URL")}
 
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"

@@ -3,10 +3,13 @@ from django.conf.urls.static import static
 from django.contrib import admin
 from django.urls import include, path
 
+from regiondev.views import healthz
+
 urlpatterns = [
     # Before the admin's own URLs, whose catch-all would answer 404 for it.
     path("admin/intake/", include("staff.urls")),
     path("admin/", admin.site.urls),
+    path("healthz", healthz, name="healthz"),
     path("", include("sites.urls")),
     path("", include("events.urls")),
 ]

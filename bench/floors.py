@@ -1,0 +1,219 @@
+"""Floors: what each benchmarked view shows, read with raw psycopg SQL and encoded.
+
+A floor is the least work any implementation must do for the same answer: the rows the
+view shows, fetched with the fewest plain queries over the same indexes, and encoded as JSON
+(as CSV for the CSV export). The ratio of a view's median to its floor is the price of
+everything else: the ORM, serializers, templates, middleware.
+"""
+
+import csv
+import io
+import json
+
+from psycopg.rows import dict_row
+
+FACTORY_ROW = """
+    SELECT f.id, f.slug, f.name, f.sector, f.products, f.description, f.latitude, f.longitude,
+           f.status, f.groundbreaking_date, f.groundbreaking_lower, f.groundbreaking_upper,
+           f.inauguration_date, f.inauguration_lower, f.inauguration_upper, f.updated_at,
+           c.id AS county_id, c.slug AS county_slug, c.name AS county_name,
+           p.id AS province_id, p.slug AS province_slug, p.name AS province_name
+      FROM sites_factory f
+      JOIN sites_county c ON c.id = f.county_id
+      JOIN sites_province p ON p.id = c.province_id
+"""
+EVENT_COLUMNS = """
+    e.id, e.kind, e.date, e.date_lower, e.date_upper, e.place_name, e.leader_present,
+    e.summary, c.name AS county_name, c.slug AS county_slug, p.name AS province_name
+"""
+EVENT_PLACES = """
+    LEFT JOIN sites_county c ON c.id = e.county_id
+    LEFT JOIN sites_province p ON p.id = e.province_id
+"""
+SOURCE_COLUMNS = "s.id, s.title, s.publisher, s.published, s.url"
+
+
+def encode(data) -> bytes:
+    return json.dumps(data, default=str, ensure_ascii=False).encode()
+
+
+def rows(conn, sql: str, params=()) -> list[dict]:
+    with conn.cursor(row_factory=dict_row) as cursor:
+        return cursor.execute(sql, params).fetchall()
+
+
+def attach_sources(conn, records: list[dict], link_table: str, column: str) -> None:
+    """Each record's sources, as a list under "sources": one query for all of them."""
+    by_id = {record["id"]: record for record in records}
+    for record in records:
+        record["sources"] = []
+    if not by_id:
+        return
+    for source in rows(
+        conn,
+        f"SELECT l.{column} AS owner, {SOURCE_COLUMNS} FROM {link_table} l"
+        f" JOIN events_source s ON s.id = l.source_id WHERE l.{column} = ANY(%s)",
+        [list(by_id)],
+    ):
+        by_id[source.pop("owner")]["sources"].append(source)
+
+
+def subjects(conn) -> dict:
+    """What the pages and the timeline are measured on: Songchon, the programme's first
+    county, and its first operating factory."""
+    county = "songchon"
+    factory = conn.execute(
+        "SELECT f.slug FROM sites_factory f JOIN sites_county c ON c.id = f.county_id"
+        " WHERE c.slug = %s AND f.status = 'operating' ORDER BY f.slug LIMIT 1",
+        [county],
+    ).fetchone()[0]
+    return {"county": county, "factory": factory}
+
+
+def factory_list(conn, size: int, after: str | None = None) -> list[dict]:
+    factories = rows(
+        conn,
+        FACTORY_ROW + " WHERE f.slug > %s ORDER BY f.slug LIMIT %s",
+        [after or "", size],
+    )
+    attach_sources(conn, factories, "sites_factory_sources", "factory_id")
+    return factories
+
+
+def factory_page(conn, size: int, after: str | None = None) -> bytes:
+    return encode({"results": factory_list(conn, size, after)})
+
+
+def factory_csv(conn, count: int) -> bytes:
+    buffer = io.StringIO()
+    writer = csv.writer(buffer)
+    after, written = None, 0
+    while written < count:  # in pages of 500, as the API serves them
+        page = factory_list(conn, min(500, count - written), after)
+        if written == 0:
+            writer.writerow(page[0].keys())
+        for factory in page:
+            writer.writerow(
+                [
+                    "; ".join(s["title"] for s in value) if isinstance(value, list) else value
+                    for value in factory.values()
+                ]
+            )
+        written += len(page)
+        after = page[-1]["slug"]
+    return buffer.getvalue().encode()
+
+
+def factory_events(conn, factory_id: int) -> list[dict]:
+    events = []
+    for table, link, column, kind in (
+        ("events_ceremony", "events_ceremony_factories", "ceremony_id", "ceremony"),
+        ("events_guidancevisit", "events_guidancevisit_factories", "guidancevisit_id", "visit"),
+    ):
+        found = rows(
+            conn,
+            f"SELECT {EVENT_COLUMNS} FROM {table} e JOIN {link} l ON l.{column} = e.id"
+            f" {EVENT_PLACES} WHERE l.factory_id = %s",
+            [factory_id],
+        )
+        attach_sources(conn, found, f"{table}_sources", column)
+        events.extend({**event, "type": kind} for event in found)
+    events.sort(key=lambda e: (e["date_lower"], e["date_upper"], e["id"]))
+    return events
+
+
+def timeline(conn, slug: str) -> bytes:
+    (factory,) = rows(conn, FACTORY_ROW + " WHERE f.slug = %s", [slug])
+    attach_sources(conn, [factory], "sites_factory_sources", "factory_id")
+    factory["events"] = factory_events(conn, factory["id"])
+    return encode(factory)
+
+
+def county_page(conn, slug: str) -> bytes:
+    (county,) = rows(
+        conn,
+        "SELECT c.*, p.name AS province_name, p.slug AS province_slug FROM sites_county c"
+        " JOIN sites_province p ON p.id = c.province_id WHERE c.slug = %s",
+        [slug],
+    )
+    attach_sources(conn, [county], "sites_county_sources", "county_id")
+    county["factories"] = rows(
+        conn,
+        "SELECT id, slug, name, sector, status, groundbreaking_date, groundbreaking_lower,"
+        " groundbreaking_upper, inauguration_date, inauguration_lower, inauguration_upper"
+        " FROM sites_factory WHERE county_id = %s ORDER BY name",
+        [county["id"]],
+    )
+    county["events"] = []
+    for table in ("events_ceremony", "events_guidancevisit"):
+        county["events"] += rows(
+            conn,
+            f"SELECT {EVENT_COLUMNS} FROM {table} e {EVENT_PLACES} WHERE e.county_id = %s"
+            " ORDER BY e.date_lower, e.date_upper, e.id",
+            [county["id"]],
+        )
+    return encode(county)
+
+
+def home_page(conn) -> bytes:
+    latest = []
+    for table in ("events_ceremony", "events_guidancevisit"):
+        latest += rows(
+            conn,
+            f"SELECT {EVENT_COLUMNS} FROM {table} e {EVENT_PLACES}"
+            " ORDER BY e.date_upper DESC, e.date_lower DESC, e.id DESC LIMIT 6",
+        )
+    latest.sort(key=lambda e: (e["date_upper"], e["date_lower"], e["id"]), reverse=True)
+    return encode(
+        {
+            "programme": rows(
+                conn,
+                "SELECT c.id, c.slug, c.name, c.programme_year, p.name AS province_name"
+                " FROM sites_county c JOIN sites_province p ON p.id = c.province_id"
+                " WHERE c.programme_year IS NOT NULL ORDER BY c.programme_year, c.name",
+            ),
+            "statuses": rows(conn, "SELECT status, count(*) FROM sites_factory GROUP BY status"),
+            "latest": latest[:6],
+            "sources": conn.execute("SELECT count(*) FROM events_source").fetchone()[0],
+        }
+    )
+
+
+def search(conn, key: str, limit: int = 51) -> bytes:
+    needle = f"% {key}%"
+    places = rows(
+        conn,
+        "SELECT c.id, c.slug, c.name, p.name AS province_name FROM sites_county c"
+        " JOIN sites_province p ON p.id = c.province_id WHERE c.search_keys LIKE %s"
+        " ORDER BY c.name LIMIT %s",
+        [needle, limit],
+    )
+    provinces = rows(
+        conn,
+        "SELECT id, slug, name FROM sites_province WHERE search_keys LIKE %s LIMIT %s",
+        [needle, limit],
+    )
+    factories = rows(
+        conn,
+        FACTORY_ROW + " WHERE f.search_keys LIKE %s OR c.search_keys LIKE %s"
+        " ORDER BY f.name LIMIT %s",
+        [needle, needle, limit],
+    )
+    events = []
+    for table in ("events_ceremony", "events_guidancevisit"):
+        events += rows(
+            conn,
+            f"SELECT {EVENT_COLUMNS} FROM {table} e {EVENT_PLACES}"
+            " WHERE c.search_keys LIKE %s OR p.search_keys LIKE %s"
+            " ORDER BY e.date_lower, e.date_upper, e.id LIMIT %s",
+            [needle, needle, limit],
+        )
+    events.sort(key=lambda e: (e["date_lower"], e["date_upper"], e["id"]))
+    return encode(
+        {
+            "counties": places,
+            "provinces": provinces,
+            "factories": factories,
+            "events": events[:limit],
+        }
+    )

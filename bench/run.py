@@ -1,0 +1,475 @@
+"""The benchmark: `make bench` (or `python -m bench.run`).
+
+1. Makes sure the benchmark database holds the synthetic data set (generate_synthetic, at
+   100,000 factories and 1,000,000 events unless BENCH_FACTORIES / BENCH_EVENTS say less).
+2. Medians, in-process through Django's test client with DEBUG off and no cache, of the
+   API and the pages, each beside its floor: the same data read with raw psycopg SQL and
+   encoded (as JSON; as CSV for the CSV export).
+3. Throughput: gunicorn (gunicorn.conf.py, 2 sync workers) on 127.0.0.1 under wrk, for the
+   API list without a cache and with it warm, a page, and the trivial /healthz.
+
+It prints one table and writes the same numbers to artifacts/bench/<time>.json. Every step
+is bounded in time, and it stops the servers it starts.
+"""
+
+import json
+import os
+import platform
+import re
+import secrets
+import shutil
+import signal
+import socket
+import statistics
+import subprocess
+import sys
+import time
+import urllib.request
+from dataclasses import asdict, dataclass, field
+from datetime import UTC, datetime
+from pathlib import Path
+
+BASE_DIR = Path(__file__).resolve().parent.parent
+PYTHON = sys.executable
+DEFAULT_URL = "postgres://postgres@127.0.0.1:5432/regiondev_bench"
+DATABASE_URL = os.environ.get("BENCH_DATABASE_URL", DEFAULT_URL)
+FACTORIES = int(os.environ.get("BENCH_FACTORIES", 100_000))
+EVENTS = int(os.environ.get("BENCH_EVENTS", 1_000_000))
+SAMPLES = int(os.environ.get("BENCH_SAMPLES", 25))  # per median, at most
+SAMPLE_SECONDS = float(os.environ.get("BENCH_SAMPLE_SECONDS", 6))  # per median, at most
+LOAD_SECONDS = int(os.environ.get("BENCH_LOAD_SECONDS", 10))  # per wrk run
+PAGE_SIZE = 100
+# Page 500 at full scale; the last full page of a smaller data set.
+DEEP_PAGE = max(1, min(500, FACTORIES // 100))
+CSV_ROWS = 10_000
+REDIS_CACHE_URL = os.environ.get("BENCH_CACHE_URL", "redis://127.0.0.1:6379/7")
+
+# The app as production runs it, on the benchmark database. The API throttle is lifted:
+# the load generator is one client asking thousands of times a second.
+APP_ENV = {
+    "DATABASE_URL": DATABASE_URL,
+    "DJANGO_DEBUG": "false",
+    "DJANGO_SECRET_KEY": secrets.token_urlsafe(40),
+    "DJANGO_SECURE_SSL_REDIRECT": "false",
+    "DJANGO_SECURE_COOKIES": "false",
+    "API_ANON_RATE": "100000000/second",
+    "STATIC_ROOT": str(BASE_DIR / "var" / "bench-static"),
+    "CACHE_URL": "dummycache://",
+}
+
+
+@dataclass
+class Median:
+    name: str
+    url: str
+    view_ms: float | None
+    floor_ms: float | None
+    queries: int
+    failed: str = ""
+    ratio: float | None = field(init=False)
+
+    def __post_init__(self):
+        self.ratio = None if self.failed else self.view_ms / self.floor_ms
+
+
+@dataclass
+class Load:
+    name: str
+    url: str
+    cache: str
+    requests_per_second: float
+    p50_ms: float
+    p99_ms: float
+    errors: int
+    share_of_trivial: float = 0.0
+
+
+def median_ms(call, *, warmup: int = 2) -> float:
+    for _ in range(warmup):
+        call()
+    samples = []
+    deadline = time.perf_counter() + SAMPLE_SECONDS
+    while len(samples) < SAMPLES and (len(samples) < 5 or time.perf_counter() < deadline):
+        started = time.perf_counter()
+        call()
+        samples.append((time.perf_counter() - started) * 1000)
+    return statistics.median(samples)
+
+
+# Step 1 --------------------------------------------------------------------------------------
+
+
+def ensure_data() -> None:
+    subprocess.run(
+        [
+            PYTHON,
+            "manage.py",
+            "generate_synthetic",
+            "--reuse",
+            "--database-url",
+            DATABASE_URL,
+            "--factories",
+            str(FACTORIES),
+            "--events",
+            str(EVENTS),
+        ],
+        cwd=BASE_DIR,
+        check=True,
+        timeout=3600,
+    )
+    subprocess.run(
+        [PYTHON, "manage.py", "collectstatic", "--noinput", "--verbosity", "0"],
+        cwd=BASE_DIR,
+        env={**os.environ, **APP_ENV},
+        check=True,
+        timeout=600,
+    )
+
+
+# Step 2 --------------------------------------------------------------------------------------
+
+
+def next_link(response) -> str:
+    return re.search(r'<([^>]+)>; rel="next"', response["Link"]).group(1)
+
+
+def in_process_medians() -> list[Median]:
+    import django
+
+    os.environ.update(APP_ENV)
+    os.environ["DJANGO_SETTINGS_MODULE"] = "regiondev.settings"
+    django.setup()
+    import psycopg
+    from django.db import connection
+    from django.test import Client
+    from django.test.utils import CaptureQueriesContext
+
+    from bench import floors
+
+    client = Client()
+    raw = psycopg.connect(DATABASE_URL, autocommit=True)
+    subjects = floors.subjects(raw)
+
+    def get(url):
+        response = client.get(url)
+        if response.status_code != 200:
+            raise RuntimeError(f"{url} answered {response.status_code}")
+        return response
+
+    first_page = f"/api/factories/?page_size={PAGE_SIZE}"
+    deep_page, deep_after = first_page, None
+    for _ in range(DEEP_PAGE - 1):  # the way a client reaches a deep page: following `next`
+        body = get(deep_page).json()
+        deep_after = body["results"][-1]["slug"]
+        deep_page = body["next"].replace("http://testserver", "")
+
+    def csv_export():
+        url = "/api/factories/?format=csv&page_size=500"
+        rows = 0
+        while rows < CSV_ROWS:
+            response = get(url)
+            rows += response.content.count(b"\n") - 1
+            url = next_link(response).replace("http://testserver", "")
+
+    county, factory = subjects["county"], subjects["factory"]
+    cases = [
+        (
+            "factory list API, first page",
+            first_page,
+            lambda: get(first_page),
+            lambda: floors.factory_page(raw, PAGE_SIZE),
+        ),
+        (
+            f"factory list API, page {DEEP_PAGE}",
+            deep_page,
+            lambda: get(deep_page),
+            lambda: floors.factory_page(raw, PAGE_SIZE, after=deep_after),
+        ),
+        (
+            "factory timeline API",
+            f"/api/factories/{factory}/timeline/",
+            lambda: get(f"/api/factories/{factory}/timeline/"),
+            lambda: floors.timeline(raw, factory),
+        ),
+        (
+            "county page",
+            f"/counties/{county}/",
+            lambda: get(f"/counties/{county}/"),
+            lambda: floors.county_page(raw, county),
+        ),
+        (
+            "factory page",
+            f"/factories/{factory}/",
+            lambda: get(f"/factories/{factory}/"),
+            lambda: floors.timeline(raw, factory),
+        ),
+        ("home page", "/", lambda: get("/"), lambda: floors.home_page(raw)),
+        (
+            "search",
+            "/search/?q=Songchon",
+            lambda: get("/search/?q=Songchon"),
+            lambda: floors.search(raw, "songchon"),
+        ),
+        (
+            f"CSV export, {CSV_ROWS:,} rows",
+            "/api/factories/?format=csv (following Link)",
+            csv_export,
+            lambda: floors.factory_csv(raw, CSV_ROWS),
+        ),
+    ]
+    results = []
+    for name, url, view, floor in cases:
+        try:
+            with CaptureQueriesContext(connection) as queries:
+                view()
+            floor_ms = median_ms(floor)
+            view_ms = median_ms(view)
+        except Exception as error:  # one broken view must not hide the others' numbers
+            print(f"  {name}: FAILED, {type(error).__name__}: {error}", flush=True)
+            results.append(Median(name, url, None, None, 0, failed=str(error)))
+            continue
+        results.append(Median(name, url, view_ms, floor_ms, len(queries)))
+        print(f"  {name}: {view_ms:.2f} ms (floor {floor_ms:.2f} ms)", flush=True)
+    raw.close()
+    return results
+
+
+# Step 3 --------------------------------------------------------------------------------------
+
+
+def free_port() -> int:
+    with socket.socket() as probe:
+        probe.bind(("127.0.0.1", 0))
+        return probe.getsockname()[1]
+
+
+def redis_reachable() -> bool:
+    try:
+        with socket.create_connection(("127.0.0.1", 6379), timeout=1) as conn:
+            conn.sendall(b"PING\r\n")
+            return conn.recv(16).startswith(b"+PONG")
+    except OSError:
+        return False
+
+
+class Gunicorn:
+    """gunicorn with the committed config and 2 sync workers, for the length of a `with`."""
+
+    def __init__(self, cache_url: str):
+        self.port = free_port()
+        self.env = {
+            **os.environ,
+            **APP_ENV,
+            "CACHE_URL": cache_url,
+            "WEB_CONCURRENCY": "2",
+            "GUNICORN_BIND": f"127.0.0.1:{self.port}",
+            "GUNICORN_ACCESSLOG": "/dev/null",
+            "GUNICORN_LOGLEVEL": "warning",
+        }
+
+    def __enter__(self):
+        self.process = subprocess.Popen(
+            [str(BASE_DIR / ".venv" / "bin" / "gunicorn"), "--config", "gunicorn.conf.py"],
+            cwd=BASE_DIR,
+            env=self.env,
+            start_new_session=True,
+        )
+        deadline = time.monotonic() + 60
+        while time.monotonic() < deadline:  # both workers up: the trivial view answers
+            try:
+                with urllib.request.urlopen(self.url("/healthz"), timeout=5) as response:
+                    if response.status == 200:
+                        return self
+            except OSError:
+                time.sleep(0.3)
+        self.__exit__()
+        raise RuntimeError("gunicorn did not answer within 60 seconds")
+
+    def __exit__(self, *exc):
+        os.killpg(self.process.pid, signal.SIGTERM)
+        try:
+            self.process.wait(timeout=30)
+        except subprocess.TimeoutExpired:
+            os.killpg(self.process.pid, signal.SIGKILL)
+            self.process.wait()
+
+    def url(self, path: str) -> str:
+        return f"http://127.0.0.1:{self.port}{path}"
+
+
+def wrk(url: str, seconds: int) -> dict:
+    """requests/s, p50 and p99 in ms, and non-2xx/3xx answers, from one wrk run."""
+    output = subprocess.run(
+        ["wrk", "-t2", "-c4", f"-d{seconds}s", "--latency", url],
+        capture_output=True,
+        text=True,
+        check=True,
+        timeout=seconds + 60,
+    ).stdout
+
+    def ms(label):
+        value, unit = re.search(rf"^\s+{label}\s+([\d.]+)(us|ms|s)\s*$", output, re.M).groups()
+        return float(value) * {"us": 0.001, "ms": 1, "s": 1000}[unit]
+
+    errors = re.search(r"Non-2xx or 3xx responses: (\d+)", output)
+    return {
+        "requests_per_second": float(re.search(r"Requests/sec:\s+([\d.]+)", output).group(1)),
+        "p50_ms": ms("50%"),
+        "p99_ms": ms("99%"),
+        "errors": int(errors.group(1)) if errors else 0,
+    }
+
+
+def throughput(county: str) -> list[Load]:
+    if not shutil.which("wrk"):
+        raise RuntimeError("wrk is missing: `apt-get install -y wrk` (make bench does it)")
+    api = f"/api/factories/?page_size={PAGE_SIZE}"
+    page = f"/counties/{county}/"
+    runs = [
+        (
+            "dummycache://",
+            "none",
+            [("trivial view", "/healthz"), ("factory list API", api), ("county page", page)],
+        )
+    ]
+    warm_cache = REDIS_CACHE_URL if redis_reachable() else "locmemcache://"
+    runs.append(
+        (
+            warm_cache,
+            "warm",
+            [("trivial view", "/healthz"), ("factory list API", api), ("county page", page)],
+        )
+    )
+    results = []
+    for cache_url, cache, targets in runs:
+        with Gunicorn(cache_url) as server:
+            for name, path in targets:
+                wrk(server.url(path), 2)  # warm the workers, their connections and the cache
+                measured = Load(name, path, cache, **wrk(server.url(path), LOAD_SECONDS))
+                results.append(measured)
+                print(
+                    f"  {name} ({cache} cache): {measured.requests_per_second:,.0f} req/s",
+                    flush=True,
+                )
+        trivial = next(r for r in results if r.cache == cache and r.name == "trivial view")
+        for result in results:
+            if result.cache == cache:
+                result.share_of_trivial = result.requests_per_second / trivial.requests_per_second
+    return results
+
+
+# Report --------------------------------------------------------------------------------------
+
+
+def machine() -> dict:
+    cpu = next(
+        (
+            line.split(":", 1)[1].strip()
+            for line in Path("/proc/cpuinfo").read_text().splitlines()
+            if line.startswith("model name")
+        ),
+        platform.processor(),
+    )
+    return {
+        "cores": os.cpu_count(),
+        "cpu": cpu,
+        "python": platform.python_version(),
+        "postgresql": postgres_version(),
+    }
+
+
+def postgres_version() -> str:
+    import psycopg
+
+    with psycopg.connect(DATABASE_URL) as conn:
+        return conn.execute("SHOW server_version").fetchone()[0]
+
+
+def targets(medians: list[Median], loads: list[Load]) -> list[dict]:
+    by_name = {m.name: m for m in medians}
+    first = by_name["factory list API, first page"]
+    deep = by_name[f"factory list API, page {DEEP_PAGE}"]
+    county = by_name["county page"]
+    api = {load.cache: load for load in loads if load.name == "factory list API"}
+    deep_ratio = None if deep.failed or first.failed else deep.view_ms / first.view_ms
+    checks = [
+        ("factory list API, first page ≤ 3× its floor", first.ratio, 3, "≤"),
+        (f"page {DEEP_PAGE} ≤ 1.5× the first page", deep_ratio, 1.5, "≤"),
+        ("county page ≤ 4 queries", county.queries, 4, "≤"),
+        ("county page ≤ 3× its floor", county.ratio, 3, "≤"),
+        ("API list, no cache, ≥ 15% of trivial req/s", api["none"].share_of_trivial, 0.15, "≥"),
+        ("API list, cache warm, ≥ 60% of trivial req/s", api["warm"].share_of_trivial, 0.6, "≥"),
+    ]
+    return [
+        {
+            "target": name,
+            "value": None if value is None else round(value, 3),
+            "limit": limit,
+            "met": value is not None and (value <= limit if sign == "≤" else value >= limit),
+        }
+        for name, value, limit, sign in checks
+    ]
+
+
+def report(run: dict) -> str:
+    lines = [
+        f"Regiondev benchmark, {run['started']}: {run['scale']['factories']:,} factories, "
+        f"{run['scale']['events']:,} events; {run['machine']['cores']} cores, "
+        f"{run['machine']['cpu']}, PostgreSQL {run['machine']['postgresql']}",
+        "",
+        f"| {'median of':<32} | {'view ms':>8} | {'floor ms':>8} | {'ratio':>6} | {'queries':>7} |",
+        f"| {'-' * 32} | {'-' * 8}:| {'-' * 8}:| {'-' * 6}:| {'-' * 7}:|",
+    ]
+    for m in run["medians"]:
+        if m["failed"]:
+            lines.append(f"| {m['name']:<32} | failed: {m['failed'][:60]}")
+            continue
+        lines.append(
+            f"| {m['name']:<32} | {m['view_ms']:>8.2f} | {m['floor_ms']:>8.2f} | "
+            f"{m['ratio']:>5.1f}× | {m['queries']:>7} |"
+        )
+    lines += [
+        "",
+        f"| {'gunicorn, 2 sync workers, wrk':<32} | {'cache':>5} | {'req/s':>7} | "
+        f"{'p50 ms':>6} | {'p99 ms':>6} | {'of trivial':>10} |",
+        f"| {'-' * 32} | {'-' * 5} | {'-' * 6}:| {'-' * 5}:| {'-' * 5}:| {'-' * 9}:|",
+    ]
+    for load in run["throughput"]:
+        lines.append(
+            f"| {load['name']:<32} | {load['cache']:>5} | {load['requests_per_second']:>7,.0f} | "
+            f"{load['p50_ms']:>6.1f} | {load['p99_ms']:>6.1f} | {load['share_of_trivial']:>9.0%} |"
+        )
+    lines += ["", "Targets:"]
+    for t in run["targets"]:
+        lines.append(f"  [{'met' if t['met'] else 'MISSED'}] {t['target']}: {t['value']}")
+    return "\n".join(lines)
+
+
+def main() -> int:
+    started, clock = datetime.now(UTC), time.monotonic()
+    print(f"Benchmark database {DATABASE_URL}", flush=True)
+    ensure_data()
+    print("Medians, in-process:", flush=True)
+    medians = in_process_medians()
+    print("Throughput:", flush=True)
+    loads = throughput(county=medians[3].url.split("/")[2])
+    run = {
+        "started": started.isoformat(timespec="seconds"),
+        "seconds": round(time.monotonic() - clock),
+        "scale": {"factories": FACTORIES, "events": EVENTS},
+        "machine": machine(),
+        "medians": [asdict(m) for m in medians],
+        "throughput": [asdict(load) for load in loads],
+        "targets": targets(medians, loads),
+    }
+    out = BASE_DIR / "artifacts" / "bench" / f"{started:%Y%m%dT%H%M%SZ}.json"
+    out.parent.mkdir(parents=True, exist_ok=True)
+    out.write_text(json.dumps(run, indent=2, ensure_ascii=False))
+    print()
+    print(report(run))
+    print(f"\nWritten to {out.relative_to(BASE_DIR)}")
+    return 1 if any(m.failed for m in medians) else 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
