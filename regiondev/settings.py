@@ -127,6 +127,10 @@ USE_TZ = True
 STATIC_URL = "static/"
 STATICFILES_DIRS = [BASE_DIR / "static"]
 STATIC_ROOT = env("STATIC_ROOT")
+# In development and tests WhiteNoise serves static/ straight from the app folders (no
+# collectstatic, no "No directory at: staticfiles/" warning); production serves STATIC_ROOT.
+WHITENOISE_USE_FINDERS = DEBUG
+WHITENOISE_AUTOREFRESH = DEBUG
 MEDIA_URL = "media/"
 MEDIA_ROOT = env("MEDIA_ROOT")
 STORAGES = {

@@ -1,21 +1,405 @@
-from django.views.generic import DetailView, ListView
+"""Public pages for places: the programme, provinces, counties, factories, and search."""
 
+import difflib
+from collections import Counter
+from urllib.parse import urlencode
+
+from django import forms
+from django.db.models import Count, Prefetch, Q, QuerySet
+from django.http import QueryDict
+from django.views.generic import DetailView, ListView, TemplateView
+from django_filters.views import FilterView
+from django_filters.widgets import BooleanWidget
+
+from events.chronology import event_rows, load_events, timeline
+from events.models import Ceremony, GuidanceVisit, Photo, Source
+from sites import charts
+from sites.choices import PROGRAMME_YEARS, FactoryStatus
+from sites.filters import CountyFilterSet, FactoryFilterSet
 from sites.models import County, Factory, Province
+from sites.search import search_key
+
+COUNTIES_A_YEAR = 20
 
 
-class HomeView(ListView):
+class SingleSelect(forms.SelectMultiple):
+    """Shows a repeatable filter as a plain drop-down; the URL may still repeat it."""
+
+    allow_multiple_selected = False
+
+
+def usable(filterset) -> bool:
+    """Whether the FilterSet's list is the one asked for: no filters, or valid ones."""
+    return not filterset.is_bound or filterset.is_valid()
+
+
+def blank_free(params: QueryDict, *, drop=("page",)) -> QueryDict:
+    """The query without empty values, so an untouched form field filters nothing."""
+    kept = QueryDict(mutable=True)
+    for name, values in params.lists():
+        if name not in drop:
+            kept.setlist(name, [value for value in values if value.strip()])
+    for name in [name for name, values in kept.lists() if not values]:
+        del kept[name]
+    return kept
+
+
+def describe(field, cleaned, raw: list[str]) -> str:
+    """A filter's value in words, as its form field knows it."""
+    if isinstance(cleaned, QuerySet):
+        return ", ".join(str(item) for item in cleaned) or ", ".join(raw)
+    if isinstance(cleaned, bool):
+        return "yes" if cleaned else "no"
+    choices = dict(getattr(field, "choices", None) or [])
+    return ", ".join(str(choices.get(value, value)) for value in raw)
+
+
+def active_filters(params: QueryDict, *forms_in_order) -> list[dict]:
+    """Each filter in use, in words, with the address of the same list without it.
+
+    A parameter is described by the first form that knows it; unknown ones are ignored.
+    """
+    active = []
+    for name in params:
+        form = next((form for form in forms_in_order if name in form.fields), None)
+        if form is None:
+            continue
+        field = form.fields[name]
+        without = params.copy()
+        del without[name]
+        cleaned = getattr(form, "cleaned_data", {})
+        active.append(
+            {
+                "label": page_label(field, name),
+                "value": describe(field, cleaned.get(name), params.getlist(name)),
+                "remove_url": f"?{without.urlencode()}",
+            }
+        )
+    return active
+
+
+def page_label(field, name: str) -> str:
+    """A filter's label for people: the API's "(slug)" and "(id)" say nothing to them."""
+    label = str(field.label or name.replace("_", " ").capitalize())
+    return label.removesuffix(" (slug)").removesuffix(" (id)")
+
+
+def shown_fields(filterset, names: list[str]) -> list:
+    """The few filters the page's form offers; every other filter still works in the URL."""
+    form = filterset.form
+    bound_fields = []
+    for name in names:
+        field = form.fields[name]
+        field.help_text = ""  # the API's help speaks of parameters; the form speaks for itself
+        if isinstance(field, forms.ModelMultipleChoiceField):
+            field.widget = SingleSelect(choices=field.widget.choices)
+        elif isinstance(field, forms.NullBooleanField):
+            field.widget = BooleanWidget()
+            field.widget.choices = [("", "either"), ("true", "yes"), ("false", "no")]
+        if hasattr(field, "empty_label"):
+            field.empty_label = "any"
+            field.widget.choices = list(iter(field.choices))  # iter(): no COUNT query first
+        bound = form[name]
+        # Set on the bound field: validation may already have made and cached it.
+        bound.label = page_label(field, name)
+        bound_fields.append(bound)
+    return bound_fields
+
+
+class FilteredListView(FilterView):
+    """A list page on the API's FilterSet: a short form, the active filters, pages, CSV."""
+
+    paginate_by = 50
+    api_resource = ""
+    shown_filters: list[str] = []
+
+    def get_filterset_kwargs(self, filterset_class):
+        kwargs = super().get_filterset_kwargs(filterset_class)
+        self.params = blank_free(self.request.GET)
+        kwargs["data"] = self.params or None
+        return kwargs
+
+    def get_context_data(self, **kwargs):
+        context = super().get_context_data(**kwargs)
+        context["filter_fields"] = shown_fields(self.filterset, self.shown_filters)
+        context["active_filters"] = active_filters(self.params, self.filterset.form)
+        valid = usable(self.filterset)
+        context["filter_errors"] = unshown_errors(self.filterset.form.errors, self.shown_filters)
+        context["csv_links"] = (
+            [("this list", csv_url(self.api_resource, self.params))] if valid else []
+        )
+        return context
+
+
+def unshown_errors(errors: dict, shown: list[str]) -> dict:
+    """Errors in filters given in the URL but not in the form, which would otherwise hide."""
+    return {name: messages for name, messages in errors.items() if name not in shown}
+
+
+def csv_url(resource: str, params: QueryDict) -> str:
+    return f"/api/{resource}/?{urlencode([*params.lists(), ('format', 'csv')], doseq=True)}"
+
+
+class HomeView(TemplateView):
     template_name = "sites/home.html"
-    queryset = Province.objects.all()
-    context_object_name = "provinces"
+
+    def get_context_data(self, **kwargs):
+        context = super().get_context_data(**kwargs)
+        programme = list(
+            County.objects.filter(programme_year__isnull=False)
+            .select_related("province")
+            .order_by("programme_year", "name")
+        )
+        per_year = Counter(county.programme_year for county in programme)
+        statuses = dict(Factory.objects.values_list("status").annotate(count=Count("pk")))
+        context.update(
+            grid=programme_grid(programme),
+            year_chart=charts.column_chart(
+                [
+                    charts.Bar(str(year), per_year[year], f"/counties/?programme_year={year}")
+                    for year in PROGRAMME_YEARS
+                ],
+                chart_id="chart-years",
+                title="Counties recorded per programme year",
+                target=COUNTIES_A_YEAR,
+            ),
+            per_year=[(year, per_year[year]) for year in PROGRAMME_YEARS],
+            status_counts=[(status.label, statuses.get(status, 0)) for status in FactoryStatus],
+            status_chart=charts.bar_chart(
+                [
+                    charts.Bar(
+                        status.label,
+                        statuses.get(status, 0),
+                        f"/factories/?status={status.value.replace(' ', '+')}",
+                        status.value.replace(" ", "-"),
+                    )
+                    for status in FactoryStatus
+                ],
+                chart_id="chart-status",
+                title="Factories by status",
+            ),
+            programme_count=len(programme),
+            programme_target=COUNTIES_A_YEAR * len(PROGRAMME_YEARS),
+            factory_count=sum(statuses.values()),
+            latest_events=load_events(
+                event_rows(Ceremony.objects.all(), GuidanceVisit.objects.all()).order_by(
+                    "-date_upper", "-date_lower", "-id"
+                )[:6]
+            ),
+            source_count=Source.objects.count(),
+        )
+        return context
+
+
+def programme_grid(programme: list[County]) -> list[dict]:
+    """Ten years of twenty slots: each a county recorded for that year, or an open slot."""
+    grid = []
+    for year in PROGRAMME_YEARS:
+        counties = [county for county in programme if county.programme_year == year]
+        grid.append(
+            {
+                "year": year,
+                "counties": counties,
+                "open_slots": range(max(COUNTIES_A_YEAR - len(counties), 0)),
+            }
+        )
+    return grid
+
+
+class ProvinceListView(ListView):
+    queryset = Province.objects.annotate(
+        county_count=Count("counties", distinct=True),
+        programme_count=Count(
+            "counties", filter=Q(counties__programme_year__isnull=False), distinct=True
+        ),
+        factory_count=Count("counties__factories", distinct=True),
+    ).order_by("iso_code", "name")
 
 
 class ProvinceDetailView(DetailView):
     model = Province
 
+    def get_context_data(self, **kwargs):
+        context = super().get_context_data(**kwargs)
+        province = self.object
+        counties = list(
+            province.counties.annotate(factory_count=Count("factories")).order_by("name")
+        )
+        context.update(
+            counties=counties,
+            programme_counties=sorted(
+                (county for county in counties if county.programme_year),
+                key=lambda county: (county.programme_year, county.name),
+            ),
+            events=load_events(
+                event_rows(
+                    Ceremony.objects.filter(province=province),
+                    GuidanceVisit.objects.filter(province=province),
+                ).order_by("date_lower", "date_upper", "id")
+            ),
+        )
+        return context
+
+
+class CountyListView(FilteredListView):
+    filterset_class = CountyFilterSet
+    queryset = (
+        County.objects.select_related("province")
+        .annotate(factory_count=Count("factories"))
+        .order_by("name", "pk")
+    )
+    template_name = "sites/county_list.html"
+    api_resource = "counties"
+    shown_filters = ["q", "province", "kind", "programme_year", "in_programme"]
+
 
 class CountyDetailView(DetailView):
     queryset = County.objects.select_related("province")
 
+    def get_context_data(self, **kwargs):
+        context = super().get_context_data(**kwargs)
+        county = self.object
+        in_county = Q(county=county) | Q(factories__county=county)
+        events = timeline(
+            Ceremony.objects.filter(in_county).distinct(),
+            GuidanceVisit.objects.filter(in_county).distinct(),
+        )
+        photos = list(
+            Photo.objects.filter(
+                Q(factory__county=county)
+                | Q(ceremony__in=[event.pk for event in events if isinstance(event, Ceremony)])
+                | Q(visit__in=[event.pk for event in events if isinstance(event, GuidanceVisit)])
+            ).select_related("source")
+        )
+        context.update(
+            factories=county.factories.all(),
+            events=events,
+            photos=photos,
+            sources=cited_sources(county, events, photos),
+        )
+        return context
+
+
+def cited_sources(county: County, events: list, photos: list[Photo]):
+    """Every source behind what the county page shows, once each."""
+    return Source.objects.filter(
+        Q(counties=county)
+        | Q(factories__county=county)
+        | Q(ceremonies__in=[event.pk for event in events if isinstance(event, Ceremony)])
+        | Q(guidance_visits__in=[event.pk for event in events if isinstance(event, GuidanceVisit)])
+        | Q(pk__in=[photo.source_id for photo in photos])
+    ).distinct()
+
+
+class FactoryListView(FilteredListView):
+    filterset_class = FactoryFilterSet
+    queryset = Factory.objects.select_related("county__province")
+    template_name = "sites/factory_list.html"
+    api_resource = "factories"
+    shown_filters = ["q", "province", "status", "sector", "programme_year"]
+
 
 class FactoryDetailView(DetailView):
-    queryset = Factory.objects.select_related("county__province")
+    queryset = Factory.objects.select_related("county__province").prefetch_related(
+        "sources", Prefetch("photos", queryset=Photo.objects.select_related("source"))
+    )
+
+    def get_context_data(self, **kwargs):
+        context = super().get_context_data(**kwargs)
+        factory = self.object
+        events = timeline(factory.ceremonies.all(), factory.guidance_visits.all(), photos=True)
+        context.update(
+            steps=with_gaps(events),
+            timeline_chart=factory_chart(factory, events),
+        )
+        return context
+
+
+def with_gaps(events: list) -> list[dict]:
+    """Each event with the time since the one before, as the bounds of both dates allow."""
+    from events.dates import days_between
+
+    steps = []
+    for previous, event in zip([None, *events], events, strict=False):
+        gap = ""
+        if previous is not None:
+            if event.date_lower > previous.date_upper:
+                gap = f"{days_between(previous.fuzzy_date, event.fuzzy_date)} later"
+            else:
+                gap = "at about the same time; the dates overlap, so the order is not certain"
+        steps.append({"event": event, "gap": gap})
+    return steps
+
+
+def factory_chart(factory: Factory, events: list):
+    if not events:
+        return ""
+    spans = [
+        charts.Span(
+            f"{event.get_kind_display().capitalize()}, {event.date_in_words}",
+            event.date_lower,
+            event.date_upper,
+            event.kind if event.kind in ("groundbreaking", "inauguration") else "",
+        )
+        for event in events
+    ]
+    return charts.timeline_chart(spans, chart_id="chart-timeline", title=f"Timeline of {factory}")
+
+
+class SearchView(TemplateView):
+    """Places, factories and events by any spelling, through the one search rule."""
+
+    template_name = "sites/search.html"
+    limit = 50
+
+    def get_context_data(self, **kwargs):
+        context = super().get_context_data(**kwargs)
+        query = self.request.GET.get("q", "").strip()
+        context["query"] = query
+        if not query:
+            return context
+        if not search_key(query):
+            context["unsearchable"] = True
+            return context
+        limit = self.limit + 1  # one more than shown tells whether there are more
+        groups = [
+            ("Counties", list(County.objects.search(query).select_related("province")[:limit])),
+            ("Provinces", list(Province.objects.search(query)[:limit])),
+            (
+                "Factories",
+                list(Factory.objects.search(query).select_related("county__province")[:limit]),
+            ),
+            (
+                "Events",
+                load_events(
+                    event_rows(
+                        Ceremony.objects.search(query), GuidanceVisit.objects.search(query)
+                    ).order_by("date_lower", "date_upper", "id")[:limit]
+                ),
+            ),
+        ]
+        context["groups"] = [
+            {"title": title, "items": items[: self.limit], "more": len(items) > self.limit}
+            for title, items in groups
+            if items
+        ]
+        if not context["groups"]:
+            context["suggestions"] = close_places(query)
+        return context
+
+
+def close_places(query: str, count: int = 5) -> list:
+    """Places whose spellings come close to the query, for a search that found nothing."""
+    key = search_key(query)
+    places_by_key: dict[str, list] = {}
+    for place in [*Province.objects.all(), *County.objects.select_related("province")]:
+        for spelling in place.spellings():
+            spelling_key = search_key(spelling)
+            if spelling_key and place not in places_by_key.setdefault(spelling_key, []):
+                places_by_key[spelling_key].append(place)
+    suggestions = []
+    for close in difflib.get_close_matches(key, places_by_key, n=count * 2, cutoff=0.7):
+        for place in places_by_key[close]:
+            if place not in suggestions:
+                suggestions.append(place)
+    return suggestions[:count]

@@ -1,0 +1,128 @@
+"""Events as Atom (for feed readers) and as iCalendar (for calendars), precision kept.
+
+A source's "late February 2024" is not a day, so neither feed turns it into one: the Atom
+entry says the date in words with its EDTF text, and the calendar entry spans every day the
+date may mean (DTEND is the day after the upper bound, as all-day events count it).
+"""
+
+import datetime
+
+from django.conf import settings
+from django.contrib.syndication.views import Feed
+from django.http import HttpResponse
+from django.urls import reverse
+from django.utils.feedgenerator import Atom1Feed
+from django.utils.html import format_html, format_html_join
+from django.views import View
+from icalendar import Calendar
+from icalendar import Event as CalendarEvent
+
+from events.chronology import event_rows, load_events
+from events.dates import in_words
+from events.models import Ceremony, GuidanceVisit
+
+FEED_LENGTH = 50
+
+
+def dated(event) -> str:
+    """The date in words, and the EDTF text it comes from where they differ in kind."""
+    if event.date_lower == event.date_upper:
+        return event.date_in_words
+    first, last = (in_words(day, day) for day in (event.date_lower, event.date_upper))
+    return (
+        f"{event.date_in_words} (EDTF {event.date}: any day from {first} to {last}; "
+        "the sources give no exact day)"
+    )
+
+
+def headline(event) -> str:
+    kind = event.get_kind_display().capitalize()
+    return f"{kind} ceremony" if event.category == "ceremony" else kind
+
+
+class EventAtomFeed(Feed):
+    feed_type = Atom1Feed
+    title = "Regiondev: events of the Regional Development 20×10 Policy"
+    subtitle = "Ceremonies and guidance visits as their sources date them, latest recorded first."
+    author_name = "Regiondev"
+
+    def link(self):
+        return reverse("events:event-list")
+
+    def items(self):
+        rows = event_rows(Ceremony.objects.all(), GuidanceVisit.objects.all())
+        return load_events(rows.order_by("-updated_at", "-id")[:FEED_LENGTH])
+
+    def item_title(self, item):
+        return f"{headline(item)}, {item.place}, {item.date_in_words}"
+
+    def item_description(self, item):
+        sources = format_html_join(
+            ", ",
+            '<a href="{}">{}</a>',
+            ((s.get_absolute_url(), s.title) for s in item.sources.all()),
+        )
+        return format_html(
+            "<p>{}</p><p>Date: {}</p><p>Place: {}</p><p>Sources: {}</p>",
+            item.summary or headline(item),
+            dated(item),
+            item.place,
+            sources or "none recorded",
+        )
+
+    def item_link(self, item):
+        return item.get_absolute_url()
+
+    def item_guid(self, item):
+        return f"tag:regiondev,2024:{item.category}/{item.pk}"
+
+    def item_updateddate(self, item):
+        return item.updated_at
+
+    def item_categories(self, item):
+        return [item.get_kind_display()]
+
+
+class EventCalendarView(View):
+    """Every event as an all-day VEVENT over the days its date may mean."""
+
+    def get(self, request):
+        calendar = Calendar()
+        calendar.add("prodid", "-//Regiondev//Events of the 20x10 policy//EN")
+        calendar.add("version", "2.0")
+        calendar.add("calscale", "GREGORIAN")
+        calendar.add("x-wr-calname", "Regiondev: 20×10 policy events")
+        rows = event_rows(Ceremony.objects.all(), GuidanceVisit.objects.all())
+        for event in load_events(rows.order_by("date_lower", "date_upper", "id")):
+            calendar.add_component(self.vevent(request, event))
+        response = HttpResponse(calendar.to_ical(), content_type="text/calendar; charset=utf-8")
+        response["Content-Disposition"] = 'inline; filename="regiondev-events.ics"'
+        return response
+
+    def vevent(self, request, event) -> CalendarEvent:
+        entry = CalendarEvent()
+        url = request.build_absolute_uri(event.get_absolute_url())
+        entry.add("uid", f"{event.category}-{event.pk}@{request.get_host()}")
+        entry.add("dtstamp", event.updated_at.astimezone(datetime.timezone.utc))
+        entry.add("dtstart", event.date_lower)
+        entry.add("dtend", event.date_upper + datetime.timedelta(days=1))
+        entry.add("summary", f"{headline(event)}, {event.place}")
+        sources = "; ".join(
+            f"{source.title}, {request.build_absolute_uri(source.get_absolute_url())}"
+            for source in event.sources.all()
+        )
+        entry.add(
+            "description",
+            "\n".join(
+                [
+                    event.summary or headline(event),
+                    f"Date: {dated(event)}",
+                    f"Sources: {sources or 'none recorded'}",
+                    settings.REGIONDEV_CITATION,
+                ]
+            ),
+        )
+        entry.add("location", event.place)
+        entry.add("url", url)
+        entry.add("categories", [event.get_kind_display()])
+        return entry

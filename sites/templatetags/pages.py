@@ -1,0 +1,45 @@
+"""Small template helpers for the public pages."""
+
+import calendar
+
+from django import template
+from django.conf import settings
+from django.utils.html import format_html
+
+register = template.Library()
+
+
+@register.simple_tag
+def citation() -> str:
+    return settings.REGIONDEV_CITATION
+
+
+def _machine_date(lower, upper) -> str:
+    """The HTML `datetime` form of a span when it is one day, one month or one year, else ''."""
+    if lower == upper:
+        return lower.isoformat()
+    whole_month = lower.day == 1 and upper.day == calendar.monthrange(upper.year, upper.month)[1]
+    if whole_month and (lower.year, lower.month) == (upper.year, upper.month):
+        return f"{lower:%Y-%m}"
+    if whole_month and lower.year == upper.year and (lower.month, upper.month) == (1, 12):
+        return str(lower.year)
+    return ""
+
+
+@register.simple_tag
+def when(fuzzy) -> str:
+    """A date in words at its true precision, machine-readable where HTML can say it."""
+    if fuzzy is None:
+        return "date not known"
+    machine = _machine_date(fuzzy.lower, fuzzy.upper)
+    if machine:
+        return format_html('<time datetime="{}">{}</time>', machine, fuzzy.words)
+    return format_html("<span>{}</span>", fuzzy.words)
+
+
+@register.simple_tag(takes_context=True)
+def page_url(context, number: int) -> str:
+    """The current list's address on another page, its filters kept."""
+    params = context["request"].GET.copy()
+    params["page"] = number
+    return f"?{params.urlencode()}"

@@ -1,0 +1,136 @@
+"""The events list, event pages and source pages."""
+
+from django.urls import reverse
+
+from events.models import Ceremony, GuidanceVisit, Source
+from tests import factories as make
+from tests.pages.test_lists import csv_links
+from tests.pages.test_places import text_of
+
+
+def test_events_are_listed_oldest_first_across_both_kinds(client, seeded):
+    text = text_of(client.get(reverse("events:event-list")))
+    assert "9 events" in text
+    order = [
+        text.index("late February 2024"),
+        text.index("July 2024"),
+        text.index("20 December 2024"),
+        text.index("early 2025"),
+    ]
+    assert order == sorted(order)
+
+
+def test_events_filter_by_a_ceremony_kind_leaves_out_visits(client, seeded):
+    response = client.get(reverse("events:event-list"), {"kind": "groundbreaking"})
+    text = text_of(response)
+    assert "2 events with these filters" in text
+    assert "Field guidance" not in text.split("with these filters")[1]
+    assert "Kind: groundbreaking ✕" in text
+    assert [link["path"] for link in csv_links(response)] == ["/api/ceremonies/"]
+
+
+def test_events_filter_by_a_visit_kind_leaves_out_ceremonies(client, seeded):
+    response = client.get(reverse("events:event-list"), {"kind": "consultative meeting"})
+    text = text_of(response)
+    assert "2 events with these filters" in text
+    assert "ceremony" not in text.split("with these filters")[1].split("Regiondev: records")[0]
+    assert [link["path"] for link in csv_links(response)] == ["/api/guidance-visits/"]
+
+
+def test_events_filter_by_year_keeps_events_that_may_fall_in_it(client, seeded):
+    response = client.get(reverse("events:event-list"), {"year": "2025"})
+    text = text_of(response)
+    assert "1 event with these filters" in text
+    assert "early 2025" in text
+    assert "Year: 2025 ✕" in text
+    # The API knows no year: the CSV links carry the same days as date bounds.
+    for link in csv_links(response):
+        assert link["query"]["date_after"] == ["2025-01-01"]
+        assert link["query"]["date_before"] == ["2025-12-31"]
+        assert "year" not in link["query"]
+
+
+def test_events_filter_by_province(client, seeded):
+    text = text_of(client.get(reverse("events:event-list"), {"province": "south-hamgyong"}))
+    assert "2 events with these filters" in text
+    assert "Hamju" in text and "Sinpho" in text
+
+
+def test_events_combine_filters(client, seeded):
+    response = client.get(
+        reverse("events:event-list"),
+        {"kind": "field guidance", "year": "2024", "province": "south-hwanghae"},
+    )
+    text = text_of(response)
+    assert "1 event with these filters" in text
+    assert "Jaeryong" in text
+
+
+def test_events_bad_filters_are_errors_not_500s(client, seeded):
+    response = client.get(reverse("events:event-list"), {"year": "soon", "kind": "parade"})
+    assert response.status_code == 200
+    text = text_of(response)
+    assert "Enter a whole number." in text
+    assert "Select a valid choice. parade is not one of the available choices." in text
+    assert "0 events" in text
+    assert csv_links(response) == []
+
+
+def test_events_date_errors_from_the_url_are_shown(client, seeded):
+    response = client.get(reverse("events:event-list"), {"date_after": "someday"})
+    assert "date_after: Enter a valid date." in text_of(response)
+
+
+def test_events_list_has_both_csv_links_when_unfiltered(client, seeded):
+    response = client.get(reverse("events:event-list"))
+    assert [link["path"] for link in csv_links(response)] == [
+        "/api/ceremonies/",
+        "/api/guidance-visits/",
+    ]
+
+
+def test_events_paginate(client, db):
+    for day in range(1, 29):
+        make.ceremony(date=f"2024-02-{day:02d}")
+    for day in range(1, 29):
+        make.visit(date=f"2024-03-{day:02d}")
+    first = text_of(client.get(reverse("events:event-list")))
+    assert "56 events" in first and "Page 1 of 2" in first
+    second = text_of(client.get(reverse("events:event-list"), {"page": 2}))
+    assert "28 March 2024" in second and "1 February 2024" not in second
+
+
+def test_ceremony_page_shows_its_date_precision_place_and_sources(client, seeded):
+    ceremony = Ceremony.objects.get(kind="groundbreaking", county__slug="songchon")
+    text = text_of(client.get(ceremony.get_absolute_url()))
+    assert "Groundbreaking ceremony" in text
+    assert (
+        "late February 2024 — the sources give no exact day; any day from 21 February 2024 to "
+        "29 February 2024 EDTF 2024-02-21/2024-02-29" in text
+    )
+    assert "Songchon County , South Phyongan" in text
+    assert "Songchon regional-industry factories" in text
+    assert "Source: Kim Jong Un's World of Devoted Service for People (2)" in text
+
+
+def test_visit_page_with_an_unnamed_place(client, seeded):
+    visit = GuidanceVisit.objects.get(province__iso_code="KP-03")
+    text = text_of(client.get(visit.get_absolute_url()))
+    assert "Field guidance at a site" in text
+    assert "North Phyongan — construction sites; county not named in the source" in text
+    assert "Led by Kim Jong Un" in text
+
+
+def test_source_page_lists_everything_it_supports(client, seeded):
+    source = Source.objects.get()
+    text = text_of(client.get(source.get_absolute_url()))
+    supports = text.split("What it supports")[1]
+    for name in ["Songchon County", "Jaeryong County", "Songchon regional-industry factories"]:
+        assert name in supports
+    assert supports.count("Source: Kim Jong Un") == 9  # every ceremony and visit
+    assert "Full text" in text
+
+
+def test_a_source_nothing_cites_says_so(client, db):
+    source = make.source(title="Unused report")
+    assert "No record cites this source yet." in text_of(client.get(source.get_absolute_url()))

@@ -1,0 +1,156 @@
+"""The programme, province, county and factory pages, read as a visitor reads them."""
+
+import re
+from html import unescape
+
+import pytest
+from django.urls import reverse
+
+from sites.models import County, Factory, Province
+from tests import factories as make
+
+
+def text_of(response) -> str:
+    """The page's words outside charts, tags dropped and spaces collapsed."""
+    html = response.content.decode()
+    html = re.sub(r"<title>.*?</title>|<svg.*?</svg>", " ", html, flags=re.S)
+    return re.sub(r"\s+", " ", unescape(re.sub(r"<[^>]+>", " ", html)))
+
+
+def test_home_shows_the_programme_grid_with_songchon_in_2024(client, seeded):
+    response = client.get(reverse("sites:home"))
+    html = response.content.decode()
+    songchon = County.objects.get(slug="songchon")
+    row_2024 = html.split('aria-label="2024: ')[1].split("</ol>")[0]
+    assert row_2024.startswith("1 of 20 counties named")
+    assert f'href="{songchon.get_absolute_url()}"' in row_2024
+    assert row_2024.count('class="open"') == 19
+    assert html.count('class="open"') == 199
+
+
+def test_home_charts_are_server_side_svg_with_text_alternatives(client, seeded):
+    html = client.get(reverse("sites:home")).content.decode()
+    assert html.count('<svg class="chart"') == 2
+    assert 'role="img"' in html
+    assert "<desc" in html and "2024: 1; 2025: 0" in html
+    assert "planned: 0; under construction: 0; operating: 1" in html
+    # The same numbers as a table, for readers who cannot see the picture.
+    assert '<th scope="row"><a href="/counties/?programme_year=2024">2024</a></th>' in html
+
+
+def test_home_lists_the_latest_events_with_dates_in_words(client, seeded):
+    text = text_of(client.get(reverse("sites:home")))
+    latest = text.split("Latest events")[1]
+    assert latest.index("early 2025") < latest.index("2024")
+    assert "Inauguration ceremony" in latest
+
+
+def test_province_list_counts_counties_and_programme_counties(client, seeded):
+    text = text_of(client.get(reverse("sites:province-list")))
+    assert "South Phyongan" in text
+    south_phyongan = Province.objects.get(slug="south-phyongan")
+    counties = south_phyongan.counties.count()
+    assert re.search(rf"South Phyongan 평안남도 KP-02 {counties} 1 1", text)
+
+
+def test_province_page_lists_its_counties_and_events(client, seeded):
+    response = client.get(Province.objects.get(iso_code="KP-03").get_absolute_url())
+    text = text_of(response)
+    assert "North Phyongan" in text
+    assert "construction sites; county not named in the source" in text
+    assert "Field guidance at a site" in text
+
+
+def test_county_page_shows_every_spelling_and_its_factory_timeline(client, seeded):
+    songchon = County.objects.get(slug="songchon")
+    text = text_of(client.get(songchon.get_absolute_url()))
+    for spelling in ["Songchon", "성천군", "Sŏngch'ŏn-gun", "Seongcheon-gun"]:
+        assert spelling in text
+    assert "South Phyongan" in text and "county (군)" in text
+    assert "Programme year 2024" in text
+    factory_row = text.split("Songchon regional-industry factories")[1]
+    assert "operating" in factory_row
+    assert "late February 2024" in factory_row and "20 December 2024" in factory_row
+    assert "295–303 days" in factory_row
+    assert "Kim Jong Un's World of Devoted Service for People (2)" in text.split("Sources cited")[1]
+
+
+def test_county_page_lists_ceremonies_and_visits_in_order(client, seeded):
+    text = text_of(client.get(County.objects.get(slug="songchon").get_absolute_url()))
+    events = text.split("Ceremonies and visits")[1]
+    assert events.index("late February 2024") < events.index("20 December 2024")
+
+
+def test_county_page_shows_photos_as_thumbnails_with_alt_text(client, programme):
+    data = programme(3)
+    html = client.get(data.county.get_absolute_url()).content.decode()
+    assert html.count('<img src="/media/photos/') == 3
+    assert 'alt="Workshop 0"' in html
+    assert "Photo: KCNA" in html
+
+
+def test_county_page_says_what_is_not_known(client, db):
+    county = make.county(name="Hoechang")
+    text = text_of(client.get(county.get_absolute_url()))
+    assert "no source yet places it in a programme year" in text
+    assert "No factories recorded in Hoechang yet" in text
+    assert "No ceremonies or guidance visits recorded in Hoechang yet" in text
+    assert "No source cited for Hoechang yet" in text
+
+
+def test_factory_page_is_a_timeline_at_true_precision(client, seeded):
+    factory = Factory.objects.get(slug="songchon-regional-industry-factories")
+    text = text_of(client.get(factory.get_absolute_url()))
+    timeline = text.split("Timeline")[1].split("Photos of the factory")[0]
+    assert timeline.index("Groundbreaking ceremony") < timeline.index("Inauguration ceremony")
+    assert "late February 2024 EDTF 2024-02-21/2024-02-29" in timeline
+    assert "295–303 days later" in timeline
+    assert "20 December 2024" in timeline
+    assert "Built in 295–303 days — a range, because a date is known only roughly" in text
+    # Sources under every event.
+    assert timeline.count("Source: Kim Jong Un's World of Devoted Service") == 2
+
+
+def test_factory_page_marks_up_dates_for_machines_only_where_they_are_exact(client, seeded):
+    factory = Factory.objects.get()
+    html = client.get(factory.get_absolute_url()).content.decode()
+    assert '<time datetime="2024-12-20">20 December 2024</time>' in html
+    assert "<span>late February 2024</span>" in html
+    assert 'datetime="2024-02' not in html
+
+
+def test_factory_timeline_says_when_dates_overlap(client, db):
+    factory = make.factory()
+    make.ceremony(kind="groundbreaking", date="2024-03", factories=[factory])
+    make.visit(date="2024-03-15", factories=[factory])
+    make.ceremony(kind="inauguration", date="2024-07-01", factories=[factory])
+    text = text_of(client.get(factory.get_absolute_url()))
+    assert "the dates overlap, so the order is not certain" in text
+    assert "108–108 days" not in text and "108 days later" in text
+    assert "Built in 92–122 days" in text
+
+
+def test_factory_timeline_chart_draws_uncertain_dates_as_bands(client, seeded):
+    html = client.get(Factory.objects.get().get_absolute_url()).content.decode()
+    chart = html.split('id="chart-timeline"')[1].split("</svg>")[0]
+    assert '<rect class="span groundbreaking"' in chart
+    assert '<circle class="point inauguration"' in chart
+
+
+def test_a_planned_factory_says_so(client, db):
+    factory = make.factory(name="Sukchon food factory")
+    text = text_of(client.get(factory.get_absolute_url()))
+    assert "planned" in text
+    assert "No ceremonies or visits recorded for this factory yet" in text
+    assert "Groundbreaking not recorded yet" in text
+
+
+@pytest.mark.parametrize("status", ["planned", "under construction", "operating"])
+def test_status_chips_have_a_class_per_status(client, db, status):
+    factory = make.factory()
+    if status != "planned":
+        make.ceremony(kind="groundbreaking", date="2024-03", factories=[factory])
+    if status == "operating":
+        make.ceremony(kind="inauguration", date="2024-09", factories=[factory])
+    html = client.get(reverse("sites:factory-list")).content.decode()
+    assert f'class="status status-{status.replace(" ", "-")}">{status}</span>' in html
