@@ -54,6 +54,7 @@ INSTALLED_APPS = [
     "events",
     "staff",
     "bench",
+    "accounts",
 ]
 
 MIDDLEWARE = [
@@ -144,25 +145,45 @@ STORAGES = {
     },
 }
 
+# The API (regiondev/api/, README "API"): anonymous clients read, throttled per address at
+# API_ANON_RATE; writes need a token (accounts.ApiToken) or a staff session, and the model
+# permission.
+API_ANON_RATE = env.str("API_ANON_RATE", default="1000/hour")
 REST_FRAMEWORK = {
     "DEFAULT_AUTHENTICATION_CLASSES": [
+        "accounts.authentication.ApiTokenAuthentication",
         "rest_framework.authentication.SessionAuthentication",
     ],
-    "DEFAULT_PERMISSION_CLASSES": [
-        "rest_framework.permissions.DjangoModelPermissionsOrAnonReadOnly"
-    ],
+    "DEFAULT_PERMISSION_CLASSES": ["regiondev.api.permissions.WritePermission"],
+    "DEFAULT_THROTTLE_CLASSES": ["regiondev.api.permissions.AnonymousThrottle"],
     "DEFAULT_FILTER_BACKENDS": ["django_filters.rest_framework.DjangoFilterBackend"],
-    "DEFAULT_SCHEMA_CLASS": "drf_spectacular.openapi.AutoSchema",
+    "DEFAULT_PAGINATION_CLASS": "regiondev.api.pagination.KeysetPagination",
+    "DEFAULT_SCHEMA_CLASS": "regiondev.api.schema.ApiSchema",
 }
 
 SPECTACULAR_SETTINGS = {
     "TITLE": "Regiondev API",
-    "DESCRIPTION": "Places, events and sources of the DPRK's Regional Development 20×10 Policy.",
+    "DESCRIPTION": (
+        "Places, events and sources of the DPRK's Regional Development 20×10 Policy.\n\n"
+        "Anyone reads; writing needs `Authorization: Token <secret>` (a token created in the "
+        "admin) or a staff session, and the permission for that write. Lists are filtered by "
+        "the parameters shown, in pages of `page_size` rows (50 by default, at most 500): "
+        "follow `next` and `previous`. Add `format=csv` for CSV, or `format=geojson` for "
+        "counties and factories with coordinates. Dates are EDTF text (`2024-02-21/2024-02-29`, "
+        "`2024-07`) with the earliest (`_lower`) and latest (`_upper`) day they can mean."
+    ),
     "VERSION": "1.0.0",
     "SERVE_INCLUDE_SCHEMA": False,
+    "COMPONENT_SPLIT_REQUEST": True,
     "SWAGGER_UI_DIST": "SIDECAR",
     "SWAGGER_UI_FAVICON_HREF": "SIDECAR",
     "REDOC_DIST": "SIDECAR",
+    "ENUM_NAME_OVERRIDES": {
+        "ProvinceKindEnum": "sites.choices.ProvinceKind",
+        "CountyKindEnum": "sites.choices.CountyKind",
+        "CeremonyKindEnum": "events.choices.CeremonyKind",
+        "VisitKindEnum": "events.choices.VisitKind",
+    },
 }
 
 SIMPLE_HISTORY_REVERT_DISABLED = False

@@ -11,6 +11,8 @@ Conventions (the API schema shows each filter):
 import django_filters
 from django import forms
 from django.db.models import Q
+from drf_spectacular.types import OpenApiTypes
+from drf_spectacular.utils import extend_schema_field
 
 from events.models import Source
 from sites.models import County, Factory, Province
@@ -35,11 +37,17 @@ class ChoiceInFilter(django_filters.BaseInFilter, django_filters.ChoiceFilter):
     pass
 
 
+@extend_schema_field(OpenApiTypes.STR)
+class SlugsFilter(django_filters.ModelMultipleChoiceFilter):
+    """Related records by slug (the schema cannot tell the type from the lookup path)."""
+
+
 def related(model, field_name: str, *, by: str = "id", distinct: bool = False, label: str):
     """A repeatable filter on a related record by id or by slug; unknown values are refused."""
+    filter_class = django_filters.ModelMultipleChoiceFilter
     if by == "slug":
-        field_name = f"{field_name}__slug"
-    return django_filters.ModelMultipleChoiceFilter(
+        field_name, filter_class = f"{field_name}__slug", SlugsFilter
+    return filter_class(
         field_name=field_name,
         to_field_name=None if by == "id" else by,
         queryset=model.objects.all(),

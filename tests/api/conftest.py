@@ -2,6 +2,7 @@
 
 import pytest
 
+from events.models import Photo
 from tests import factories as make
 
 
@@ -87,8 +88,6 @@ def world(db):
         place_name="the shore",
         sources=[rodong],
     )
-    from events.models import Photo
-
     lines = Photo.objects.create(
         image="photos/lines.jpg",
         width=1,
@@ -121,3 +120,49 @@ def world(db):
     for item in (food, cloth, bricks):
         item.refresh_from_db()
     return {name: value for name, value in locals().items() if name not in {"item", "Photo"}}
+
+
+@pytest.fixture(autouse=True)
+def fresh_throttle():
+    """The anonymous throttle counts in the cache; each test starts with a clean count."""
+    from django.core.cache import cache
+
+    cache.clear()
+
+
+@pytest.fixture
+def api():
+    from rest_framework.test import APIClient
+
+    return APIClient()
+
+
+@pytest.fixture
+def media(settings, tmp_path):
+    settings.MEDIA_ROOT = tmp_path
+    return tmp_path
+
+
+@pytest.fixture
+def token_client(db):
+    """A client sending the token of a new user who holds `perms` ("app.codename")."""
+    from django.contrib.auth import get_user_model
+    from django.contrib.auth.models import Permission
+    from rest_framework.test import APIClient
+
+    from accounts.models import ApiToken
+
+    def make(*perms, username="client"):
+        user = get_user_model().objects.create_user(username, password="unused-pw-123")
+        for perm in perms:
+            app_label, codename = perm.split(".")
+            user.user_permissions.add(
+                Permission.objects.get(content_type__app_label=app_label, codename=codename)
+            )
+        _, secret = ApiToken.issue(user, "tests")
+        client = APIClient()
+        client.credentials(HTTP_AUTHORIZATION=f"Token {secret}")
+        client.user = user
+        return client
+
+    return make

@@ -1,0 +1,238 @@
+"""The API of what happened and who says so: ceremonies, guidance visits, sources, photos."""
+
+from django.core.exceptions import ValidationError
+from drf_spectacular.types import OpenApiTypes
+from drf_spectacular.utils import extend_schema_field
+from rest_framework import serializers
+
+from events.filters import (
+    CeremonyFilterSet,
+    GuidanceVisitFilterSet,
+    PhotoFilterSet,
+    SourceFilterSet,
+)
+from events.images import process_photo
+from events.models import Ceremony, GuidanceVisit, Photo, Source
+from regiondev.api.serializers import (
+    BriefCountySerializer,
+    BriefFactorySerializer,
+    BriefProvinceSerializer,
+    BriefRelatedField,
+    BriefSourceSerializer,
+    PageURLField,
+    ValidatedModelSerializer,
+    source_field,
+)
+from regiondev.api.views import RecordViewSet
+from sites.models import County, Factory, Province
+
+EVENT_FIELDS = [
+    "id",
+    "url",
+    "page_url",
+    "kind",
+    "date",
+    "date_lower",
+    "date_upper",
+    "date_in_words",
+    "county",
+    "province",
+    "place_name",
+    "place",
+    "factories",
+    "leader_present",
+    "summary",
+    "sources",
+    "updated_at",
+]
+EVENT_RELATIONS = ("county__province", "province")
+EVENT_PREFETCH = ("factories", "sources")
+
+
+class EventSerializer(ValidatedModelSerializer):
+    page_url = PageURLField()
+    date_in_words = serializers.CharField(read_only=True)
+    place = serializers.CharField(read_only=True, help_text="Where, in words.")
+    county = BriefRelatedField(
+        BriefCountySerializer,
+        queryset=County.objects.all(),
+        required=False,
+        allow_null=True,
+        help_text="Empty when the source does not name the place.",
+    )
+    province = BriefRelatedField(
+        BriefProvinceSerializer,
+        queryset=Province.objects.all(),
+        required=False,
+        allow_null=True,
+        help_text="Filled from the county; give it alone when the source names only the province.",
+    )
+    factories = BriefRelatedField(
+        BriefFactorySerializer,
+        queryset=Factory.objects.all(),
+        many=True,
+        required=False,
+        help_text="The factories it concerns: slugs to write.",
+    )
+    sources = source_field()
+
+
+class CeremonySerializer(EventSerializer):
+    """A groundbreaking, inauguration or other ceremony: its date, place, factories, sources."""
+
+    url = serializers.HyperlinkedIdentityField(view_name="api:ceremony-detail")
+
+    class Meta:
+        model = Ceremony
+        fields = [*EVENT_FIELDS, "speakers"]
+
+    def validate_instance(self, instance, attrs):
+        """The one rule that spans records: a factory's inauguration follows its groundbreaking."""
+        if "factories" in attrs:
+            factories = attrs["factories"]
+        else:
+            factories = list(instance.factories.all()) if instance.pk else []
+        instance.check_milestone_order(factories)
+
+
+class GuidanceVisitSerializer(EventSerializer):
+    """Field guidance or an on-site consultative meeting: its date, place, factories, sources."""
+
+    url = serializers.HyperlinkedIdentityField(view_name="api:guidance-visit-detail")
+
+    class Meta:
+        model = GuidanceVisit
+        fields = [*EVENT_FIELDS, "led_by"]
+
+
+class SourceSerializer(ValidatedModelSerializer):
+    """An article or broadcast that records rest on."""
+
+    url = serializers.HyperlinkedIdentityField(view_name="api:source-detail")
+    page_url = PageURLField()
+    link = serializers.URLField(
+        source="url",
+        max_length=500,
+        required=False,
+        allow_blank=True,
+        help_text="Where to read it.",
+    )
+    published_in_words = serializers.CharField(read_only=True)
+
+    class Meta:
+        model = Source
+        fields = [
+            "id",
+            "url",
+            "page_url",
+            "title",
+            "publisher",
+            "link",
+            "published",
+            "published_lower",
+            "published_upper",
+            "published_in_words",
+            "language",
+            "excerpt",
+            "full_text",
+            "updated_at",
+        ]
+
+
+@extend_schema_field(OpenApiTypes.URI)
+class PhotoPageField(PageURLField):
+    """A photo's page is the page of what it shows."""
+
+    def to_representation(self, photo):
+        return super().to_representation(photo.factory or photo.ceremony or photo.visit)
+
+
+class PhotoSerializer(ValidatedModelSerializer):
+    """A photograph of a factory, a ceremony or a visit, with its caption, credit and source."""
+
+    url = serializers.HyperlinkedIdentityField(view_name="api:photo-detail")
+    page_url = PhotoPageField()
+    # A plain file field, so that our checks, with their messages, are the first to look.
+    image = serializers.FileField(
+        help_text="JPEG, PNG or WebP, sent as multipart/form-data. Stored re-encoded, "
+        "without location or camera data."
+    )
+    source = BriefRelatedField(
+        BriefSourceSerializer, slug_field="pk", queryset=Source.objects.all()
+    )
+    factory = BriefRelatedField(
+        BriefFactorySerializer,
+        queryset=Factory.objects.all(),
+        required=False,
+        allow_null=True,
+        help_text="The factory it shows: a slug to write.",
+    )
+
+    class Meta:
+        model = Photo
+        fields = [
+            "id",
+            "url",
+            "page_url",
+            "image",
+            "thumbnail",
+            "width",
+            "height",
+            "caption",
+            "credit",
+            "source",
+            "factory",
+            "ceremony",
+            "visit",
+            "updated_at",
+        ]
+
+    def validate_image(self, upload):
+        """Check and re-encode the upload as the admin does (events/images.py)."""
+        try:
+            self.processed = process_photo(upload)
+        except ValidationError as error:
+            raise serializers.ValidationError(error.messages) from error
+        return self.processed.image
+
+    def validate(self, attrs):
+        processed = getattr(self, "processed", None)
+        if processed:
+            attrs.update(
+                thumbnail=processed.thumbnail, width=processed.width, height=processed.height
+            )
+        return super().validate(attrs)
+
+
+class CeremonyViewSet(RecordViewSet):
+    """Ceremonies, by id, in date order unless `ordering` says otherwise."""
+
+    queryset = Ceremony.objects.select_related(*EVENT_RELATIONS).prefetch_related(*EVENT_PREFETCH)
+    serializer_class = CeremonySerializer
+    filterset_class = CeremonyFilterSet
+
+
+class GuidanceVisitViewSet(RecordViewSet):
+    """Guidance visits and consultative meetings, by id, in date order."""
+
+    queryset = GuidanceVisit.objects.select_related(*EVENT_RELATIONS).prefetch_related(
+        *EVENT_PREFETCH
+    )
+    serializer_class = GuidanceVisitSerializer
+    filterset_class = GuidanceVisitFilterSet
+
+
+class SourceViewSet(RecordViewSet):
+    """Sources, by id, the latest published first."""
+
+    queryset = Source.objects.order_by("-published_lower", "-id")
+    serializer_class = SourceSerializer
+    filterset_class = SourceFilterSet
+
+
+class PhotoViewSet(RecordViewSet):
+    """Photos, by id. Upload a new one as multipart/form-data."""
+
+    queryset = Photo.objects.select_related("source", "factory", "ceremony", "visit")
+    serializer_class = PhotoSerializer
+    filterset_class = PhotoFilterSet

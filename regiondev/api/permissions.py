@@ -1,0 +1,29 @@
+"""Who may do what through the API. Kept apart from the views: DRF imports these classes
+from its settings while it is still loading its own views."""
+
+from django.conf import settings
+from rest_framework.permissions import SAFE_METHODS, DjangoModelPermissionsOrAnonReadOnly
+from rest_framework.throttling import AnonRateThrottle
+
+
+class WritePermission(DjangoModelPermissionsOrAnonReadOnly):
+    """Anyone reads; a write needs a token or a staff session, and the model permission."""
+
+    message = "Writing needs the permission to do so, with an API token or a staff session."
+
+    def has_permission(self, request, view):
+        if (
+            request.method not in SAFE_METHODS
+            and request.auth is None
+            and not request.user.is_staff
+        ):
+            return False
+        return super().has_permission(request, view)
+
+
+class AnonymousThrottle(AnonRateThrottle):
+    """Anonymous requests, at the rate API_ANON_RATE sets (read per request, so tests can
+    change it)."""
+
+    def get_rate(self):
+        return settings.API_ANON_RATE

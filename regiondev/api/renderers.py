@@ -1,0 +1,105 @@
+"""CSV and GeoJSON beside JSON, for the same filtered and paginated lists.
+
+Both render what the serializer gives, so a format never drifts from the JSON. The CSV header
+comes from the serializer's fields (nested objects as `county.slug` columns), so it is the
+same on every page and on an empty one; a list becomes one cell, its items' names joined.
+"""
+
+import csv
+import io
+
+from rest_framework.renderers import BaseRenderer, JSONRenderer
+from rest_framework.serializers import BaseSerializer
+
+from regiondev.api.serializers import BriefRelatedField
+
+LIST_SEPARATOR = "; "
+# A cell starting with one of these is a formula to a spreadsheet; a leading ' keeps it text.
+FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
+
+
+def csv_columns(serializer, prefix=()) -> list[tuple[str, ...]]:
+    columns = []
+    for name, field in serializer.fields.items():
+        if field.write_only:
+            continue
+        path = (*prefix, name)
+        if isinstance(field, BaseSerializer) and not getattr(field, "many", False):
+            columns.extend(csv_columns(field, path))
+        elif isinstance(field, BriefRelatedField):
+            columns.extend(csv_columns(field.brief(), path))
+        else:
+            columns.append(path)
+    return columns
+
+
+def cell(value):
+    if isinstance(value, list):
+        return LIST_SEPARATOR.join(str(cell(item)) for item in value)
+    if isinstance(value, dict):
+        for key in ("name", "title", "slug", "id"):
+            if key in value:
+                return cell(value[key])
+    if value is None:
+        return ""
+    if isinstance(value, str) and value.startswith(FORMULA_STARTS):
+        return "'" + value
+    return value
+
+
+def dig(row, path):
+    for key in path:
+        if not isinstance(row, dict):
+            return None
+        row = row.get(key)
+    return row
+
+
+class CSVRenderer(BaseRenderer):
+    media_type = "text/csv"
+    format = "csv"
+    charset = "utf-8"
+
+    def render(self, data, accepted_media_type=None, renderer_context=None):
+        renderer_context = renderer_context or {}
+        view = renderer_context["view"]
+        rows = data["results"] if isinstance(data, dict) and "results" in data else [data]
+        columns = csv_columns(view.get_serializer())
+        buffer = io.StringIO()
+        writer = csv.writer(buffer)
+        writer.writerow([".".join(path) for path in columns])
+        for row in rows:
+            writer.writerow([cell(dig(row, path)) for path in columns])
+        response = renderer_context.get("response")
+        if response is not None:
+            filename = f"{view.basename}.csv" if hasattr(view, "basename") else "records.csv"
+            response["Content-Disposition"] = f'inline; filename="{filename}"'
+        return buffer.getvalue().encode(self.charset)
+
+
+def feature(item: dict) -> dict:
+    properties = {k: v for k, v in item.items() if k not in {"latitude", "longitude"}}
+    latitude, longitude = item.get("latitude"), item.get("longitude")
+    geometry = None
+    if latitude is not None and longitude is not None:
+        geometry = {"type": "Point", "coordinates": [float(longitude), float(latitude)]}
+    return {"type": "Feature", "id": item.get("id"), "geometry": geometry, "properties": properties}
+
+
+class GeoJSONRenderer(JSONRenderer):
+    """A FeatureCollection (RFC 7946) with the page links as foreign members."""
+
+    media_type = "application/geo+json"
+    format = "geojson"
+
+    def render(self, data, accepted_media_type=None, renderer_context=None):
+        if isinstance(data, dict) and "results" in data:
+            data = {
+                "type": "FeatureCollection",
+                "features": [feature(item) for item in data["results"]],
+                "next": data.get("next"),
+                "previous": data.get("previous"),
+            }
+        elif isinstance(data, dict):
+            data = feature(data)
+        return super().render(data, accepted_media_type, renderer_context)

@@ -1,0 +1,173 @@
+"""Serializer pieces every endpoint shares.
+
+Writes go through the model's own validation (`full_clean()`, as the admin's forms do), so
+the API refuses exactly what the admin refuses, with the same words, field by field; and a
+write is one transaction, so nothing is ever half-saved.
+"""
+
+from django.core.exceptions import NON_FIELD_ERRORS
+from django.core.exceptions import ValidationError as DjangoValidationError
+from django.db import IntegrityError, transaction
+from drf_spectacular.extensions import OpenApiSerializerFieldExtension
+from drf_spectacular.types import OpenApiTypes
+from drf_spectacular.utils import extend_schema_field
+from rest_framework import serializers
+from rest_framework.settings import api_settings
+
+from events.models import Source
+from sites.models import County, Factory, Province
+
+
+@extend_schema_field(OpenApiTypes.URI)
+class PageURLField(serializers.Field):
+    """The record's page for people (its `get_absolute_url()`), as an absolute URL."""
+
+    def __init__(self, **kwargs):
+        super().__init__(source="*", read_only=True, **kwargs)
+
+    def to_representation(self, obj):
+        path = obj.get_absolute_url()
+        request = self.context.get("request")
+        return request.build_absolute_uri(path) if request else path
+
+
+class BriefRelatedField(serializers.SlugRelatedField):
+    """Reads as a brief object (id, slug, name, url); writes as the slug (or id)."""
+
+    def __init__(self, brief, slug_field="slug", **kwargs):
+        self.brief = brief
+        super().__init__(slug_field=slug_field, **kwargs)
+        if self.queryset is not None:
+            name = self.queryset.model._meta.verbose_name
+            self.error_messages["does_not_exist"] = (
+                f"Unknown {name} “{{value}}”: no {name} has this {slug_field}."
+            )
+
+    def to_representation(self, obj):
+        return self.brief(obj, context=self.context).data
+
+    def to_internal_value(self, data):
+        if isinstance(data, bool) or not isinstance(data, (str, int)):
+            self.fail("invalid")
+        return super().to_internal_value(data)
+
+
+class BriefRelatedFieldSchema(OpenApiSerializerFieldExtension):
+    target_class = BriefRelatedField
+
+    def map_serializer_field(self, auto_schema, direction):
+        if direction == "response":
+            return auto_schema.resolve_serializer(self.target.brief, direction).ref
+        if self.target.slug_field == "pk":
+            return {"type": "integer", "description": "The id."}
+        return {"type": "string", "description": "The slug."}
+
+
+class BriefProvinceSerializer(serializers.ModelSerializer):
+    url = serializers.HyperlinkedIdentityField(view_name="api:province-detail", lookup_field="slug")
+
+    class Meta:
+        model = Province
+        fields = ["id", "url", "slug", "name"]
+
+
+class BriefCountySerializer(serializers.ModelSerializer):
+    url = serializers.HyperlinkedIdentityField(view_name="api:county-detail", lookup_field="slug")
+
+    class Meta:
+        model = County
+        fields = ["id", "url", "slug", "name"]
+
+
+class BriefFactorySerializer(serializers.ModelSerializer):
+    url = serializers.HyperlinkedIdentityField(view_name="api:factory-detail", lookup_field="slug")
+
+    class Meta:
+        model = Factory
+        fields = ["id", "url", "slug", "name"]
+
+
+class BriefSourceSerializer(serializers.ModelSerializer):
+    url = serializers.HyperlinkedIdentityField(view_name="api:source-detail")
+    link = serializers.URLField(source="url", read_only=True, help_text="Where to read it.")
+
+    class Meta:
+        model = Source
+        fields = ["id", "url", "title", "publisher", "published", "link"]
+
+
+def source_field(**kwargs):
+    return BriefRelatedField(
+        BriefSourceSerializer,
+        slug_field="pk",
+        queryset=Source.objects.all(),
+        many=True,
+        required=False,
+        help_text="The sources that say so: ids to write.",
+        **kwargs,
+    )
+
+
+class ValidatedModelSerializer(serializers.ModelSerializer):
+    """Validates with the model's `full_clean()` and saves in one transaction."""
+
+    def validate(self, attrs):
+        attrs = super().validate(attrs)
+        model = self.Meta.model
+        many = {field.name for field in model._meta.many_to_many}
+        instance = self.instance if self.instance is not None else model()
+        for name, value in attrs.items():
+            if name not in many:
+                setattr(instance, name, value)
+        written = {field.source for field in self._writable_fields}
+        if self.partial:  # a PATCH leaves the other fields as they were validated before
+            written &= set(attrs)
+        unwritten = [
+            field.name for field in model._meta.concrete_fields if field.name not in written
+        ]
+        try:
+            instance.full_clean(exclude=unwritten)
+            self.validate_instance(instance, attrs)
+        except DjangoValidationError as error:
+            raise serializers.ValidationError(self.field_errors(error)) from error
+        return attrs
+
+    def validate_instance(self, instance, attrs) -> None:
+        """Rules that span records, checked on the cleaned instance; raise ValidationError."""
+
+    def field_errors(self, error: DjangoValidationError) -> dict:
+        """Django's errors under the serializer's field names."""
+        names = {field.source: name for name, field in self.fields.items()}
+        if not hasattr(error, "error_dict"):
+            return {api_settings.NON_FIELD_ERRORS_KEY: error.messages}
+        return {
+            api_settings.NON_FIELD_ERRORS_KEY
+            if key == NON_FIELD_ERRORS
+            else names.get(key, key): messages
+            for key, messages in error.message_dict.items()
+        }
+
+    def save(self, **kwargs):
+        try:
+            with transaction.atomic():
+                return super().save(**kwargs)
+        except IntegrityError as error:
+            # Validation checks every constraint first; this is a concurrent write's clash.
+            raise serializers.ValidationError(
+                {api_settings.NON_FIELD_ERRORS_KEY: [self.constraint_message(error)]}
+            ) from error
+
+    def constraint_message(self, error: IntegrityError) -> str:
+        for constraint in self.Meta.model._meta.constraints:
+            if constraint.name in str(error):
+                return str(constraint.violation_error_message)
+        return "This change conflicts with another record; reload it and try again."
+
+
+class DateRange(serializers.Serializer):
+    shortest = serializers.IntegerField(help_text="Fewest days the dates allow.")
+    longest = serializers.IntegerField(help_text="Most days the dates allow.")
+    text = serializers.CharField(help_text="In words, e.g. “295–303 days”.")
+
+    def to_representation(self, instance):
+        return {"shortest": instance.shortest, "longest": instance.longest, "text": str(instance)}

@@ -1,0 +1,53 @@
+"""What every record's endpoint shares: its formats, and refusals as JSON."""
+
+from django.db.models import ProtectedError
+from rest_framework import exceptions, status, viewsets
+from rest_framework.renderers import BrowsableAPIRenderer, JSONRenderer
+
+from regiondev.api.renderers import CSVRenderer, GeoJSONRenderer
+
+READ_RENDERERS = [JSONRenderer, BrowsableAPIRenderer]
+
+
+class Conflict(exceptions.APIException):
+    status_code = status.HTTP_409_CONFLICT
+    default_code = "conflict"
+
+
+class RecordViewSet(viewsets.ModelViewSet):
+    """A model's list, detail and writes, in JSON and CSV (and GeoJSON for places on a map)."""
+
+    geojson = False
+
+    def get_renderers(self):
+        renderers = [*READ_RENDERERS, CSVRenderer]
+        if self.geojson:
+            renderers.append(GeoJSONRenderer)
+        return [renderer() for renderer in renderers]
+
+    def get_queryset(self):
+        queryset = super().get_queryset()
+        if self.geojson and self.requested_format() == "geojson":
+            queryset = queryset.filter(latitude__isnull=False, longitude__isnull=False)
+        return queryset
+
+    def requested_format(self):
+        renderer = getattr(self.request, "accepted_renderer", None)
+        return getattr(renderer, "format", None)
+
+    def finalize_response(self, request, response, *args, **kwargs):
+        """Refusals are JSON whatever format was asked for: an error is not a CSV row."""
+        if response.status_code >= 400 and self.requested_format() in {"csv", "geojson"}:
+            request.accepted_renderer = JSONRenderer()
+            request.accepted_media_type = JSONRenderer.media_type
+        return super().finalize_response(request, response, *args, **kwargs)
+
+    def perform_destroy(self, instance):
+        try:
+            super().perform_destroy(instance)
+        except ProtectedError as error:
+            blocking = sorted({str(record) for record in error.protected_objects})
+            shown = "; ".join(blocking[:5]) + ("; …" if len(blocking) > 5 else "")
+            raise Conflict(
+                f"“{instance}” cannot be deleted while other records refer to it: {shown}"
+            ) from error

@@ -1,0 +1,27 @@
+"""Everything under /api/: the records, a factory's timeline, the numbers, the schema."""
+
+from django.urls import path
+from drf_spectacular.views import SpectacularAPIView, SpectacularSwaggerSplitView
+from rest_framework.routers import DefaultRouter
+
+from events.api import CeremonyViewSet, GuidanceVisitViewSet, PhotoViewSet, SourceViewSet
+from regiondev.api.stats import StatsView
+from sites.api import CountyViewSet, FactoryViewSet, ProvinceViewSet
+
+app_name = "api"
+
+router = DefaultRouter()
+router.register("provinces", ProvinceViewSet, basename="province")
+router.register("counties", CountyViewSet, basename="county")
+router.register("factories", FactoryViewSet, basename="factory")
+router.register("ceremonies", CeremonyViewSet, basename="ceremony")
+router.register("guidance-visits", GuidanceVisitViewSet, basename="guidance-visit")
+router.register("sources", SourceViewSet, basename="source")
+router.register("photos", PhotoViewSet, basename="photo")
+
+urlpatterns = [
+    path("stats/", StatsView.as_view(), name="stats"),
+    path("schema/", SpectacularAPIView.as_view(), name="schema"),
+    path("docs/", SpectacularSwaggerSplitView.as_view(url_name="api:schema"), name="docs"),
+    *router.urls,
+]
