@@ -30,7 +30,7 @@ class KeyWidget(widgets.ForeignKeyWidget):
 class KeysWidget(widgets.ManyToManyWidget):
     """Related records as ";"-joined slugs or ids; every one must exist."""
 
-    def __init__(self, model, field="pk"):
+    def __init__(self, model, field="id"):
         super().__init__(model, separator=SEPARATOR, field=field)
 
     def clean(self, value, row=None, **kwargs):
@@ -59,7 +59,7 @@ def key_field(name: str, model, key: str = "slug") -> fields.Field:
     return fields.Field(attribute=name, column_name=name, widget=KeyWidget(model, key))
 
 
-def keys_field(name: str, model, key: str = "pk") -> fields.Field:
+def keys_field(name: str, model, key: str = "id") -> fields.Field:
     return fields.Field(attribute=name, column_name=name, widget=KeysWidget(model, key))
 
 

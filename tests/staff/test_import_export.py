@@ -29,9 +29,10 @@ def upload(name: str, content: str) -> SimpleUploadedFile:
 
 class TestImportThroughTheAdmin:
     def test_a_csv_is_previewed_then_creates_its_rows_on_confirmation(self, seeded, staff_client):
+        article = Source.objects.get()
         csv = (
             FACTORY_HEADER
-            + "hamju-shoe-factory,Hamju shoe factory,hamju,daily necessities,Shoes,,,,1\n"
+            + f"hamju-shoes,Hamju shoe factory,hamju,daily necessities,Shoes,,,,{article.pk}\n"
             + "sinpho-fish-factory,Sinpho fish factory,sinpho,foodstuff,,,40.03,128.18,\n"
         )
         preview = staff_client.post(
@@ -41,7 +42,7 @@ class TestImportThroughTheAdmin:
         page = pages.text(preview)
         assert preview.status_code == 200
         assert "2 new, 0 updated, 0 unchanged" in page
-        assert not Factory.objects.filter(slug="hamju-shoe-factory").exists()  # preview only
+        assert not Factory.objects.filter(slug="hamju-shoes").exists()  # preview only
 
         confirm = {
             name: preview.context["confirm_form"][name].value()
@@ -49,10 +50,10 @@ class TestImportThroughTheAdmin:
         }
         response = staff_client.post(import_url(Factory, "process_import"), confirm)
         assert response.status_code == 302
-        shoes = Factory.objects.get(slug="hamju-shoe-factory")
+        shoes = Factory.objects.get(slug="hamju-shoes")
         assert shoes.county.slug == "hamju"
         assert shoes.sector == "daily necessities"
-        assert list(shoes.sources.values_list("pk", flat=True)) == [1]
+        assert list(shoes.sources.values_list("pk", flat=True)) == [article.pk]
         assert Factory.objects.get(slug="sinpho-fish-factory").county.name == "Sinpho"
         latest = shoes.history.latest()
         assert latest.history_user.username == "staff"
@@ -62,12 +63,13 @@ class TestImportThroughTheAdmin:
         self, seeded, staff_client
     ):
         songchon = Factory.objects.get()
+        article = Source.objects.get().pk
         csv = (
             "id,kind,date,county,province,place_name,factories,leader_present,summary,sources,"
             "speakers\n"
-            f",groundbreaking,2025-03,hamju,,,,0,A good row,1,\n"
-            f",inauguration,late February,songchon,,,{songchon.slug},1,Bad date,1,\n"
-            f",groundbreaking,2025-04,atlantis,,,,0,Unknown county,1,\n"
+            f",groundbreaking,2025-03,hamju,,,,0,A good row,{article},\n"
+            f",inauguration,late February,songchon,,,{songchon.slug},1,Bad date,{article},\n"
+            f",groundbreaking,2025-04,atlantis,,,,0,Unknown county,{article},\n"
         )
         before = Ceremony.objects.count()
         response = staff_client.post(
@@ -107,7 +109,7 @@ class TestResources:
                 "id,kind,date,county,province,factories,sources\n"
                 ",field guidance,2024-13,,,,\n"
                 ",field guidance,2024,,narnia,,\n"
-                ",field guidance,2024,,,no-such-factory,99\n"
+                ",field guidance,2024,,,no-such-factory,999999999\n"
             )
         )
         errors = {row.number: row.error_dict for row in result.invalid_rows}
@@ -121,7 +123,7 @@ class TestResources:
         assert errors[2] == {"province": ["There is no province with the slug “narnia”."]}
         assert errors[3] == {
             "factories": ["There is no factory with the slug “no-such-factory”."],
-            "sources": ["There is no source with the pk “99”."],
+            "sources": ["There is no source with the id “999999999”."],
         }
         assert GuidanceVisit.objects.count() == 5
 
@@ -173,7 +175,7 @@ class TestResources:
         dataset = CeremonyResource().export(queryset=Ceremony.objects.filter(pk=groundbreaking.pk))
         row = dict(zip(dataset.headers, dataset[0], strict=True))
         assert row["factories"] == "songchon-regional-industry-factories;second"
-        assert row["sources"] == "1"
+        assert row["sources"] == str(Source.objects.get().pk)
 
 
 @pytest.mark.parametrize("rows", [3, 30])

@@ -259,3 +259,27 @@ class TestTheIntakePage:
         response = client.get(reverse("staff:intake"))
         assert response.status_code == 302
         assert response.url.startswith(reverse("admin:login"))
+
+
+@pytest.mark.parametrize("events", [3, 30])
+def test_reading_costs_the_same_queries_for_3_events_as_for_30(
+    db, events, django_assert_num_queries
+):
+    from tests import factories
+
+    places = [factories.county(name=name, name_ko="") for name in ("Amnok", "Bukchon", "Chail")]
+    lines = []
+    for number in range(events):
+        county = places[number % 3]
+        day, month = number % 28 + 1, number % 12 + 1
+        lines.append(
+            f"On {datetime.date(2024, month, day):%B} {day}, 2024 a groundbreaking ceremony "
+            f"was held in {county.name} County."
+        )
+        if number % 2:  # half of them are stored already
+            factories.ceremony(date=f"2024-{month:02}-{day:02}", county=county)
+    # The gazetteer (2), the stored source (1), stored ceremonies with their sources (2).
+    with django_assert_num_queries(5):
+        reading = intake.read_article(text="\n\n".join(lines), published="2025", title="Notes")
+    assert len(reading.events) == events
+    assert sum(1 for event in reading.events if event.existing) == events // 2
