@@ -134,3 +134,21 @@ def test_source_page_lists_everything_it_supports(client, seeded):
 def test_a_source_nothing_cites_says_so(client, db):
     source = make.source(title="Unused report")
     assert "No record cites this source yet." in text_of(client.get(source.get_absolute_url()))
+
+
+def test_events_search_by_any_spelling_of_their_place(client, seeded):
+    response = client.get(reverse("events:event-list"), {"q": "Seongcheon"})
+    text = text_of(response)
+    assert "2 events with these filters" in text
+    assert "Search: Seongcheon ✕" in text
+
+
+def test_an_event_page_says_whether_the_sources_place_the_leader_there(client, seeded):
+    present = Ceremony.objects.get(kind="inauguration", county__slug="songchon")
+    absent = Ceremony.objects.get(kind="inauguration", county__isnull=True)
+    assert "Leader present yes, as the sources say" in text_of(
+        client.get(present.get_absolute_url())
+    )
+    assert "Leader present not stated in the sources" in text_of(
+        client.get(absent.get_absolute_url())
+    )

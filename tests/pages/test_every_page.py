@@ -131,3 +131,21 @@ def test_the_stylesheet_is_served_by_the_app(client):
     response = client.get("/static/css/site.css")
     assert response.status_code == 200
     assert b"--ink" in b"".join(response.streaming_content)
+
+
+def test_headings_start_at_one_h1_and_never_skip_a_level(client, seeded):
+    for url in [reverse(name) for name in LIST_PAGES] + seeded_detail_urls():
+        html = client.get(url).content.decode()
+        levels = [int(level) for level in re.findall(r"<h([1-6])[ >]", html)]
+        assert levels.count(1) == 1 and levels[0] == 1, url
+        for previous, current in zip(levels, levels[1:], strict=False):
+            assert current <= previous + 1, (url, levels)
+
+
+def test_every_image_has_alt_text(client, programme):
+    data = programme(3)
+    for url in [data.county.get_absolute_url(), data.factory.get_absolute_url()]:
+        html = client.get(url).content.decode()
+        images = re.findall(r"<img [^>]*>", html)
+        assert images, url
+        assert all(re.search(r'alt="[^"]+"', image) for image in images), url
