@@ -18,6 +18,8 @@ from import_export.admin import ImportExportModelAdmin
 from import_export.formats.base_formats import CSV, XLSX
 from simple_history.admin import SimpleHistoryAdmin
 
+from regiondev.concurrency import VersionedAdminMixin
+
 # Fields whose changes the history does not list: bookkeeping, and values derived from other
 # records (a factory's status follows its ceremonies, whose own history shows the change).
 UNLISTED_IN_HISTORY = [
@@ -48,7 +50,7 @@ class ChangeMessageForm(forms.ModelForm):
     )
 
 
-class HistoryAdmin(SimpleHistoryAdmin):
+class HistoryAdmin(VersionedAdminMixin, SimpleHistoryAdmin):
     form = ChangeMessageForm
     object_history_list_template = "admin/history_list.html"
 
@@ -69,7 +71,8 @@ class HistoryAdmin(SimpleHistoryAdmin):
             obj = self.get_object(request, object_id)
             if obj is None or not self.has_change_permission(request, obj):
                 raise PermissionDenied
-            version = self.model.history.filter(history_id=version_id).first()
+            history = getattr(self.model, self.model._meta.simple_history_manager_attribute)
+            version = history.filter(history_id=version_id).first()
             if version is not None:
                 when = timezone.localtime(version.history_date)
                 request.restored_version_note = f"Restored the version of {when:%d %B %Y %H:%M}"

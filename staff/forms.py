@@ -55,12 +55,14 @@ def place_input(datalist: str) -> forms.TextInput:
 
 
 class ProposalForm(forms.Form):
-    include = forms.BooleanField(label="store", required=False)
+    include = forms.BooleanField(
+        label="store", required=False, widget=forms.CheckboxInput(attrs={"aria-label": "store"})
+    )
     kind = forms.ChoiceField(choices=[(kind, kind) for kind in intake.EVENT_KINDS])
-    date = forms.CharField(max_length=50, required=False, help_text=EDTF_HELP)
+    date = forms.CharField(label="Date (EDTF)", max_length=50, required=False)
     county = forms.SlugField(required=False, widget=place_input("intake-counties"))
     province = forms.SlugField(required=False, widget=place_input("intake-provinces"))
-    place_name = forms.CharField(label="place in words", max_length=200, required=False)
+    place_name = forms.CharField(label="Place in words", max_length=200, required=False)
     leader_present = forms.BooleanField(required=False)
     summary = forms.CharField(widget=forms.Textarea(attrs={"rows": 3}), required=False)
 

@@ -88,6 +88,10 @@ class RecordResource(resources.ModelResource):
             return widgets.CharWidget
         return super().widget_from_django_field(f, default)
 
+    def get_user_visible_fields(self):
+        # The columns the import page says it reads: not the derived ones.
+        return [field for field in super().get_user_visible_fields() if not field.readonly]
+
     def filter_export(self, queryset, **kwargs):
         return queryset.select_related(*self.select_related).prefetch_related(
             *self.prefetch_related

@@ -31,3 +31,24 @@ def editor_client(client, editor):
 def reviewer_client(client, reviewer):
     client.force_login(reviewer)
     return client
+
+
+def token_client_for(user):
+    from rest_framework.test import APIClient
+
+    from accounts.models import ApiToken
+
+    _, secret = ApiToken.issue(user, f"{user.username}'s token")
+    client = APIClient()
+    client.credentials(HTTP_AUTHORIZATION=f"Token {secret}")
+    return client
+
+
+@pytest.fixture
+def editor_token(editor):
+    return token_client_for(editor)
+
+
+@pytest.fixture
+def reviewer_token(reviewer):
+    return token_client_for(reviewer)

@@ -28,6 +28,12 @@ def upload(name: str, content: str) -> SimpleUploadedFile:
 
 
 class TestImportThroughTheAdmin:
+    def test_the_import_page_lists_the_columns_it_reads(self, db, staff_client):
+        page = pages.text(staff_client.get(import_url(Factory)))
+        columns = page[page.index("following fields:") : page.index("File to import")]
+        assert "slug, name, county, sector, products, description" in columns
+        assert "status" not in columns  # derived: exported, never imported
+
     def test_a_csv_is_previewed_then_creates_its_rows_on_confirmation(self, seeded, staff_client):
         article = Source.objects.get()
         csv = (
@@ -58,6 +64,29 @@ class TestImportThroughTheAdmin:
         latest = shoes.history.latest()
         assert latest.history_user.username == "staff"
         assert latest.history_change_reason == "Imported from factories.csv"
+
+    def test_a_file_that_no_longer_passes_at_confirmation_writes_nothing(
+        self, seeded, staff_client
+    ):
+        doomed = factories.source(title="Withdrawn article")
+        csv = (
+            FACTORY_HEADER
+            + "hamju-shoes,Hamju shoe factory,hamju,other,,,,,\n"
+            + f"sinpho-fish,Sinpho fish factory,sinpho,foodstuff,,,,,{doomed.pk}\n"
+        )
+        preview = staff_client.post(
+            import_url(Factory),
+            {"format": 0, "resource": 0, "import_file": upload("factories.csv", csv)},
+        )
+        confirm = {
+            name: preview.context["confirm_form"][name].value()
+            for name in ("import_file_name", "original_file_name", "format", "resource")
+        }
+        doomed.delete()  # someone removes the source between preview and confirmation
+        response = staff_client.post(import_url(Factory, "process_import"), confirm, follow=True)
+        [message] = [str(message) for message in response.context["messages"]]
+        assert message.startswith("Nothing was imported: the file no longer passes the checks")
+        assert not Factory.objects.filter(slug__in=["hamju-shoes", "sinpho-fish"]).exists()
 
     def test_a_file_with_a_bad_row_writes_nothing_and_names_row_and_column(
         self, seeded, staff_client

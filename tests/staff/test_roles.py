@@ -149,3 +149,56 @@ EXPORT_ALL_COUNTY_FIELDS = {
     f"countyresource_{name}": "on"
     for name in ["slug", "name", "province", "kind", "name_ko", "name_mr", "aliases"]
 }
+
+
+API_LISTS = ["province", "county", "factory", "ceremony", "guidance-visit", "source", "photo"]
+
+
+class TestThroughTheApi:
+    """API tokens carry their user's groups: the same roles hold."""
+
+    def test_an_editor_token_adds_a_factory(self, seeded, editor_token, editor):
+        response = editor_token.post(
+            reverse("api:factory-list"),
+            {"name": "Hamju shoe factory", "slug": "hamju-shoes", "county": "hamju"},
+            format="json",
+        )
+        assert response.status_code == 201, response.json()
+        assert Factory.objects.get(slug="hamju-shoes").history.latest().history_user == editor
+
+    @pytest.mark.parametrize(
+        "name, key", [("province", "south-phyongan"), ("county", "songchon"), ("factory", None)]
+    )
+    def test_an_editor_token_cannot_delete_a_place(self, seeded, editor_token, name, key):
+        key = key or Factory.objects.get().slug
+        response = editor_token.delete(reverse(f"api:{name}-detail", args=[key]))
+        assert response.status_code == 403
+        assert County.objects.filter(slug="songchon").exists()
+        assert Province.objects.filter(slug="south-phyongan").exists()
+        assert Factory.objects.exists()
+
+    def test_an_editor_token_deletes_a_guidance_visit(self, seeded, editor_token):
+        visit = GuidanceVisit.objects.first()
+        response = editor_token.delete(reverse("api:guidance-visit-detail", args=[visit.pk]))
+        assert response.status_code == 204
+        assert not GuidanceVisit.objects.filter(pk=visit.pk).exists()
+
+    @pytest.mark.parametrize("name", API_LISTS)
+    def test_a_reviewer_token_reads_every_list(self, seeded, reviewer_token, name):
+        assert reviewer_token.get(reverse(f"api:{name}-list")).status_code == 200
+
+    def test_a_reviewer_token_writes_nothing(self, seeded, reviewer_token):
+        counts = {model: model.objects.count() for model in RECORDS}
+        source = Source.objects.get()
+        attempts = [
+            ("post", reverse("api:factory-list"), {"name": "X", "slug": "x", "county": "hamju"}),
+            ("patch", reverse("api:county-detail", args=["songchon"]), {"name": "Renamed"}),
+            ("patch", reverse("api:source-detail", args=[source.pk]), {"title": "Renamed"}),
+            ("delete", reverse("api:ceremony-detail", args=[Ceremony.objects.first().pk]), None),
+        ]
+        for method, url, body in attempts:
+            response = getattr(reviewer_token, method)(url, body, format="json")
+            assert response.status_code == 403, (url, response.content)
+        assert {model: model.objects.count() for model in RECORDS} == counts
+        assert County.objects.get(slug="songchon").name == "Songchon"
+        assert Source.objects.get().title == source.title
