@@ -31,6 +31,31 @@ check: install
 	$(PY) -m ruff check .
 	$(PY) manage.py check
 
+# Production: gunicorn (gunicorn.conf.py) with DJANGO_DEBUG off; needs DJANGO_SECRET_KEY and
+# DATABASE_URL in the environment or .env.
+.PHONY: serve backup restore drill-load drill-restart drill-backup drill-fuzz
+serve: install
+	DJANGO_DEBUG=false $(PY) manage.py collectstatic --noinput
+	DJANGO_DEBUG=false $(PY) manage.py migrate --noinput
+	DJANGO_DEBUG=false $(VENV)/bin/gunicorn --config gunicorn.conf.py
+
+# Database and media to backups/<time>/; put back with `make restore BACKUP=backups/<time>`.
+backup: install
+	$(PY) -m regiondev.backups backup
+restore: install
+	@test -n "$(BACKUP)" || { echo "Say which: make restore BACKUP=backups/<time>"; exit 2; }
+	$(PY) -m regiondev.backups restore $(BACKUP)
+
+# Drills (README, "Reliability"): each starts what it needs on 127.0.0.1 and stops by itself.
+drill-load: install
+	$(PY) drills/load.py
+drill-restart: install
+	$(PY) drills/restart.py
+drill-backup: install
+	$(PY) drills/backup.py
+drill-fuzz: install
+	$(PY) drills/fuzz.py
+
 # The benchmark (README "Performance"): fills its own PostgreSQL database (regiondev_bench on
 # 127.0.0.1) with synthetic data when missing, prints medians and throughput, and stops.
 .PHONY: bench

@@ -4,9 +4,11 @@ Each variable is declared once below with its type and a default that suits a la
 production sets DJANGO_DEBUG=false and must then supply DJANGO_SECRET_KEY.
 """
 
+from datetime import timedelta
 from pathlib import Path
 
 import environ
+from csp.constants import NONCE, NONE, SELF
 from django.core.exceptions import ImproperlyConfigured
 
 BASE_DIR = Path(__file__).resolve().parent.parent
@@ -50,6 +52,8 @@ INSTALLED_APPS = [
     "drf_spectacular_sidecar",
     "simple_history",
     "import_export",
+    "axes",
+    "csp",
     "sites",
     "events",
     "staff",
@@ -59,6 +63,9 @@ INSTALLED_APPS = [
 
 MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
+    "csp.middleware.CSPMiddleware",
+    "regiondev.middleware.RequestSizeLimitMiddleware",
+    "regiondev.middleware.IntegrityErrorMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
     "regiondev.routers.ReplicaReadsMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
@@ -68,6 +75,8 @@ MIDDLEWARE = [
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "simple_history.middleware.HistoryRequestMiddleware",
+    # Last, as django-axes requires: it turns a locked-out login into its 429 answer.
+    "axes.middleware.AxesMiddleware",
 ]
 
 ROOT_URLCONF = "regiondev.urls"
@@ -193,6 +202,88 @@ FORMS_URLFIELD_ASSUME_HTTPS = True
 REGIONDEV_CITATION = (
     "Regiondev: records of the Regional Development 20×10 Policy, with their sources."
 )
+
+# Photos (events/images.py): larger uploads are refused with a message; the thumbnail is
+# made once, at upload, as wide as the pages show it.
+PHOTO_MAX_UPLOAD_BYTES = 15 * 1024 * 1024
+PHOTO_MAX_PIXELS = 40_000_000
+PHOTO_THUMBNAIL_WIDTH = 400
+
+# Security. Every header below is sent on pages, API and admin alike. Over plain HTTP on a
+# laptop (DJANGO_DEBUG on) the HTTPS redirect and secure cookies are off; in production they
+# are on. Behind a proxy that ends TLS, set DJANGO_SECURE_PROXY_SSL_HEADER=X-Forwarded-Proto
+# so Django sees the original scheme, and DJANGO_TRUSTED_PROXY_COUNT to the number of proxies
+# so logins and throttles count the real client address, not the proxy's.
+SECURE_SSL_REDIRECT = env.bool("DJANGO_SECURE_SSL_REDIRECT", default=not DEBUG)
+# Load balancers poll the health check over plain HTTP, inside the network.
+SECURE_REDIRECT_EXEMPT = [r"^healthz$"]
+if env.str("DJANGO_SECURE_PROXY_SSL_HEADER", default=""):
+    SECURE_PROXY_SSL_HEADER = (
+        "HTTP_" + env.str("DJANGO_SECURE_PROXY_SSL_HEADER").upper().replace("-", "_"),
+        "https",
+    )
+TRUSTED_PROXY_COUNT = env.int("DJANGO_TRUSTED_PROXY_COUNT", default=0)
+# The API throttle counts the same client address (0: the socket's, never X-Forwarded-For).
+REST_FRAMEWORK["NUM_PROXIES"] = TRUSTED_PROXY_COUNT
+SECURE_HSTS_SECONDS = env.int("DJANGO_SECURE_HSTS_SECONDS", default=60 * 60 * 24 * 365)
+SECURE_HSTS_INCLUDE_SUBDOMAINS = True
+SECURE_HSTS_PRELOAD = True
+SECURE_CONTENT_TYPE_NOSNIFF = True
+SECURE_REFERRER_POLICY = "strict-origin-when-cross-origin"
+SECURE_CROSS_ORIGIN_OPENER_POLICY = "same-origin"
+X_FRAME_OPTIONS = "DENY"
+SESSION_COOKIE_SECURE = CSRF_COOKIE_SECURE = env.bool("DJANGO_SECURE_COOKIES", default=not DEBUG)
+CSRF_TRUSTED_ORIGINS = env.list("DJANGO_CSRF_TRUSTED_ORIGINS", default=[])
+SECRET_KEY_FALLBACKS = env.list("DJANGO_SECRET_KEY_FALLBACKS", default=[])
+
+# Content-Security-Policy: nothing inline runs or styles a page unless it carries the
+# request's nonce (`request.csp_nonce`); everything else comes from this origin.
+CONTENT_SECURITY_POLICY = {
+    "DIRECTIVES": {
+        "default-src": [SELF],
+        "script-src": [SELF, NONCE],
+        "style-src": [SELF, NONCE],
+        "img-src": [SELF, "data:", *env.list("DJANGO_CSP_IMG_SRC", default=[])],
+        "font-src": [SELF],
+        "connect-src": [SELF],
+        "object-src": [NONE],
+        "base-uri": [SELF],
+        "form-action": [SELF],
+        "frame-ancestors": [NONE],
+    },
+}
+
+# Logins: django-axes locks a client out after AXES_FAILURE_LIMIT failed logins for
+# AXES_COOLOFF_TIME, answering 429 (regiondev/errors.py), on the admin and any login form.
+AUTHENTICATION_BACKENDS = [
+    "axes.backends.AxesStandaloneBackend",
+    "django.contrib.auth.backends.ModelBackend",
+]
+AXES_FAILURE_LIMIT = env.int("AXES_FAILURE_LIMIT", default=5)
+AXES_COOLOFF_TIME = timedelta(minutes=env.int("AXES_COOLOFF_MINUTES", default=15))
+AXES_LOCKOUT_PARAMETERS = ["ip_address"]
+AXES_RESET_ON_SUCCESS = True
+AXES_LOCKOUT_CALLABLE = "regiondev.errors.lockout_response"
+if TRUSTED_PROXY_COUNT:
+    AXES_IPWARE_PROXY_COUNT = TRUSTED_PROXY_COUNT
+    AXES_IPWARE_PROXY_ORDER = "right-most"
+    AXES_IPWARE_META_PRECEDENCE_ORDER = ["HTTP_X_FORWARDED_FOR", "REMOTE_ADDR"]
+else:
+    # Without a proxy a client could write any X-Forwarded-For; trust the socket only.
+    AXES_IPWARE_META_PRECEDENCE_ORDER = ["REMOTE_ADDR"]
+
+# Limits: bodies over these sizes are refused with 413 (regiondev/middleware.py). An upload
+# (multipart) may be larger than any other body, to carry a photo.
+DATA_UPLOAD_MAX_MEMORY_SIZE = env.int("DATA_UPLOAD_MAX_MEMORY_SIZE", default=2_621_440)
+MAX_UPLOAD_REQUEST_SIZE = env.int("MAX_UPLOAD_REQUEST_SIZE", default=20 * 1024 * 1024)
+
+# Errors and warnings go to stderr, where gunicorn collects them; DEBUG or not.
+LOGGING = {
+    "version": 1,
+    "disable_existing_loggers": False,
+    "handlers": {"console": {"class": "logging.StreamHandler"}},
+    "root": {"handlers": ["console"], "level": "WARNING"},
+}
 
 # Photos (events/images.py): larger uploads are refused with a message; the thumbnail is
 # made once, at upload, as wide as the pages show it.

@@ -16,3 +16,6 @@ urlpatterns = [
 ]
 if settings.DEBUG:
     urlpatterns += static(settings.MEDIA_URL, document_root=settings.MEDIA_ROOT)
+
+# A lost database connection answers 503 with Retry-After; other errors a plain 500.
+handler500 = "regiondev.errors.server_error"

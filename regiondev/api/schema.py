@@ -67,6 +67,11 @@ ERRORS = {
     "403": ("The credentials lack the permission.", "Error"),
     "404": ("No such record.", "Error"),
     "409": ("Other records refer to this one; it cannot be deleted.", "Error"),
+    "412": (
+        "If-Match named an older version: the record changed since it was read. Fetch it "
+        "again (its ETag header is its version) and retry with the new ETag.",
+        "Error",
+    ),
     "429": ("Too many anonymous requests; wait as Retry-After says.", "Error"),
 }
 
@@ -90,9 +95,9 @@ class ApiSchema(AutoSchema):
         codes = {
             "GET": ["404"] if detail else ["400"],
             "POST": ["400", "401", "403"],
-            "PUT": ["400", "401", "403", "404"],
-            "PATCH": ["400", "401", "403", "404"],
-            "DELETE": ["401", "403", "404", "409"],
+            "PUT": ["400", "401", "403", "404", "412"],
+            "PATCH": ["400", "401", "403", "404", "412"],
+            "DELETE": ["401", "403", "404", "412", "409"],
         }.get(self.method, [])
         return [*codes, "429"]
 

@@ -5,6 +5,7 @@ from rest_framework import exceptions, status, viewsets
 from rest_framework.renderers import BrowsableAPIRenderer, JSONRenderer
 
 from regiondev.api.renderers import CSVRenderer, GeoJSONRenderer
+from regiondev.concurrency import VersionedViewSetMixin
 
 READ_RENDERERS = [JSONRenderer, BrowsableAPIRenderer]
 
@@ -14,7 +15,7 @@ class Conflict(exceptions.APIException):
     default_code = "conflict"
 
 
-class RecordViewSet(viewsets.ModelViewSet):
+class RecordViewSet(VersionedViewSetMixin, viewsets.ModelViewSet):
     """A model's list, detail and writes, in JSON and CSV (and GeoJSON for places on a map)."""
 
     geojson = False
