@@ -137,21 +137,30 @@ def county_page(conn, slug: str) -> bytes:
         [slug],
     )
     attach_sources(conn, [county], "sites_county_sources", "county_id")
+    # What the page shows: its first 50 factories and latest 50 events (one more of each,
+    # to know whether to link on), with each event's sources.
     county["factories"] = rows(
         conn,
         "SELECT id, slug, name, sector, status, groundbreaking_date, groundbreaking_lower,"
         " groundbreaking_upper, inauguration_date, inauguration_lower, inauguration_upper"
-        " FROM sites_factory WHERE county_id = %s ORDER BY name",
+        " FROM sites_factory WHERE county_id = %s ORDER BY name, id LIMIT 51",
         [county["id"]],
     )
-    county["events"] = []
-    for table in ("events_ceremony", "events_guidancevisit"):
-        county["events"] += rows(
+    events = []
+    for table, column in (
+        ("events_ceremony", "ceremony_id"),
+        ("events_guidancevisit", "guidancevisit_id"),
+    ):
+        found = rows(
             conn,
             f"SELECT {EVENT_COLUMNS} FROM {table} e {EVENT_PLACES} WHERE e.county_id = %s"
-            " ORDER BY e.date_lower, e.date_upper, e.id",
+            " ORDER BY e.date_lower DESC, e.date_upper DESC, e.id DESC LIMIT 51",
             [county["id"]],
         )
+        attach_sources(conn, found, f"{table}_sources", column)
+        events += found
+    events.sort(key=lambda e: (e["date_lower"], e["date_upper"], e["id"]), reverse=True)
+    county["events"] = events[:51]
     return encode(county)
 
 

@@ -117,6 +117,14 @@ def ensure_data() -> None:
         check=True,
         timeout=3600,
     )
+    # A database made by an earlier version still gets this version's indexes.
+    subprocess.run(
+        [PYTHON, "manage.py", "migrate", "--noinput", "--verbosity", "0"],
+        cwd=BASE_DIR,
+        env={**os.environ, **APP_ENV},
+        check=True,
+        timeout=1800,
+    )
     subprocess.run(
         [PYTHON, "manage.py", "collectstatic", "--noinput", "--verbosity", "0"],
         cwd=BASE_DIR,

@@ -8,6 +8,7 @@ from simple_history.models import HistoricalRecords
 
 from events import dates
 from events.choices import CeremonyKind, Publisher, VisitKind
+from sites.models import union_of_ids
 from sites.search import search_key
 
 
@@ -18,11 +19,15 @@ class EventQuerySet(models.QuerySet):
         if not key:
             return self.none()
         needle = f" {key}"
+        # A UNION rather than an OR across three joins, so each is read through its own
+        # (trigram) index instead of every event.
         return self.filter(
-            Q(county__search_keys__contains=needle)
-            | Q(province__search_keys__contains=needle)
-            | Q(factories__search_keys__contains=needle)
-        ).distinct()
+            pk__in=union_of_ids(
+                self.model.objects.filter(county__search_keys__contains=needle),
+                self.model.objects.filter(province__search_keys__contains=needle),
+                self.model.objects.filter(factories__search_keys__contains=needle),
+            )
+        )
 
     def between(self, after=None, before=None):
         """Events that may have happened inside [after, before], judged by the date bounds."""
@@ -38,7 +43,7 @@ class DatedModel(models.Model):
     """An EDTF date kept as typed, with the earliest and latest day it can mean."""
 
     date = models.CharField(max_length=50, help_text=dates.EDTF_HELP)
-    date_lower = models.DateField(editable=False, db_index=True)
+    date_lower = models.DateField(editable=False)
     date_upper = models.DateField(editable=False, db_index=True)
 
     class Meta:
@@ -129,6 +134,13 @@ class Event(DatedModel):
     class Meta(DatedModel.Meta):
         abstract = True
         ordering = ["date_lower", "date_upper", "pk"]
+        # The default order, and the kind order of keyset pages (kind, then id).
+        indexes = [
+            models.Index(
+                fields=["date_lower", "date_upper", "id"], name="%(app_label)s_%(class)s_date_idx"
+            ),
+            models.Index(fields=["kind", "id"], name="%(app_label)s_%(class)s_kind_idx"),
+        ]
 
     def save(self, *args, **kwargs):
         if self.county_id and not self.province_id:
@@ -161,7 +173,7 @@ class Event(DatedModel):
 class Ceremony(Event):
     """A groundbreaking, an inauguration or another ceremony for regional-industry factories."""
 
-    kind = models.CharField(max_length=20, choices=CeremonyKind, db_index=True)
+    kind = models.CharField(max_length=20, choices=CeremonyKind)
     county, province, factories, sources = event_relations("ceremonies")
     speakers = models.TextField(blank=True, help_text="Who spoke, as the source says.")
 
@@ -215,7 +227,7 @@ class Ceremony(Event):
 class GuidanceVisit(Event):
     """Field guidance at a site, or an on-site consultative meeting."""
 
-    kind = models.CharField(max_length=30, choices=VisitKind, db_index=True)
+    kind = models.CharField(max_length=30, choices=VisitKind)
     county, province, factories, sources = event_relations("guidance_visits")
     led_by = models.CharField(
         max_length=200, blank=True, help_text="Who led it, as the source says."
@@ -237,9 +249,7 @@ class Source(models.Model):
     """An article or broadcast that states what a record says."""
 
     title = models.CharField(max_length=300)
-    publisher = models.CharField(
-        max_length=40, choices=Publisher, default=Publisher.UNKNOWN, db_index=True
-    )
+    publisher = models.CharField(max_length=40, choices=Publisher, default=Publisher.UNKNOWN)
     url = models.URLField("URL", max_length=500, blank=True)
     published = models.CharField(
         "publication date",
@@ -247,7 +257,7 @@ class Source(models.Model):
         blank=True,
         help_text="As exact as known. " + dates.EDTF_HELP,
     )
-    published_lower = models.DateField(null=True, editable=False, db_index=True)
+    published_lower = models.DateField(null=True, editable=False)
     published_upper = models.DateField(null=True, editable=False)
     language = models.CharField(max_length=10, default="en", help_text="e.g. en, ko.")
     excerpt = models.TextField(blank=True, help_text="The passage the records rest on.")
@@ -258,6 +268,14 @@ class Source(models.Model):
 
     class Meta:
         ordering = ["-published_lower", "title", "pk"]
+        # Behind every API filter and ordering; title and excerpt searches have trigram
+        # indexes on PostgreSQL (migration 0003).
+        indexes = [
+            models.Index(fields=["published_lower", "id"], name="events_source_published_idx"),
+            models.Index(fields=["published_upper"], name="events_source_pub_upper_idx"),
+            models.Index(fields=["publisher", "id"], name="events_source_publisher_idx"),
+            models.Index(fields=["language"], name="events_source_language_idx"),
+        ]
         constraints = [
             models.CheckConstraint(
                 condition=Q(published_lower__isnull=True)

@@ -20,6 +20,7 @@ env = environ.Env(
     DATABASE_URL=(str, f"sqlite:///{BASE_DIR / 'var' / 'db.sqlite3'}"),
     CACHE_URL=(str, "locmemcache://"),
     DATABASE_REPLICA_URL=(str, ""),
+    MEDIA_STORAGE=(str, "local"),
     MEDIA_ROOT=(str, str(BASE_DIR / "media")),
     STATIC_ROOT=(str, str(BASE_DIR / "staticfiles")),
 )
@@ -59,6 +60,7 @@ INSTALLED_APPS = [
     "staff",
     "bench",
     "accounts",
+    "regiondev",
 ]
 
 MIDDLEWARE = [
@@ -153,6 +155,25 @@ STORAGES = {
         )
     },
 }
+# Uploaded photos on object storage (S3 or any S3-compatible service, through
+# django-storages), so app servers keep no files and any of them can serve any request.
+# Credentials come from the usual AWS_ACCESS_KEY_ID / AWS_SECRET_ACCESS_KEY or the machine's role.
+if env("MEDIA_STORAGE") == "s3":
+    STORAGES["default"] = {
+        "BACKEND": "storages.backends.s3.S3Storage",
+        "OPTIONS": {
+            "bucket_name": env.str("MEDIA_S3_BUCKET"),
+            "region_name": env.str("MEDIA_S3_REGION", default=None),
+            "endpoint_url": env.str("MEDIA_S3_ENDPOINT_URL", default=None),
+            "custom_domain": env.str("MEDIA_S3_CUSTOM_DOMAIN", default=None),
+            "location": env.str("MEDIA_S3_PREFIX", default="media"),
+            "file_overwrite": False,
+            # Public photos are served by plain URLs (cacheable), not signed ones.
+            "querystring_auth": env.bool("MEDIA_S3_SIGNED_URLS", default=False),
+        },
+    }
+elif env("MEDIA_STORAGE") != "local":
+    raise ImproperlyConfigured("MEDIA_STORAGE is “local” (the default) or “s3”.")
 
 # The API (regiondev/api/, README "API"): anonymous clients read, throttled per address at
 # API_ANON_RATE; writes need a token (accounts.ApiToken) or a staff session, and the model

@@ -8,6 +8,7 @@ from rest_framework.generics import get_object_or_404
 from rest_framework.response import Response
 
 from events.models import Ceremony, GuidanceVisit
+from regiondev.api import lean
 from regiondev.api.serializers import (
     BriefCountySerializer,
     BriefFactorySerializer,
@@ -20,6 +21,7 @@ from regiondev.api.serializers import (
     source_field,
 )
 from regiondev.api.views import READ_RENDERERS, RecordViewSet
+from regiondev.caching import cached_response
 from sites.filters import CountyFilterSet, FactoryFilterSet, ProvinceFilterSet
 from sites.models import County, Factory, Province
 from sites.search import split_aliases
@@ -229,6 +231,23 @@ class FactoryViewSet(RecordViewSet):
     filterset_class = FactoryFilterSet
     lookup_field = "slug"
     geojson = True
+
+    def list(self, request, *args, **kwargs):
+        """FactorySerializer's payload built as plain dicts (regiondev/api/lean.py), and
+        kept in the shared cache until the data changes (regiondev/caching.py)."""
+
+        def render():
+            queryset = (
+                self.filter_queryset(self.get_queryset())
+                .prefetch_related(None)
+                .prefetch_related(lean.brief_sources())
+            )
+            page = self.paginate_queryset(queryset)
+            return self.finalize_response(
+                request, self.get_paginated_response(lean.factories(page, request))
+            )
+
+        return cached_response(request, render)
 
     @extend_schema(responses=TimelineSerializer, filters=False)
     @action(detail=True, renderer_classes=READ_RENDERERS, filter_backends=[])

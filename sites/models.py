@@ -14,6 +14,12 @@ from sites.names import dprk_spelling, revised_romanization
 from sites.search import search_key, search_keys, split_aliases
 
 
+def union_of_ids(*querysets):
+    """The ids any of the querysets finds, as one subquery."""
+    first, *others = (queryset.order_by().values("pk") for queryset in querysets)
+    return first.union(*others)
+
+
 class PlaceQuerySet(models.QuerySet):
     def search(self, text: str):
         """Places any of whose spellings starts with the search key of `text`."""
@@ -159,6 +165,7 @@ class Province(Place):
 
     class Meta:
         ordering = ["iso_code", "name"]
+        indexes = [models.Index(fields=["kind"], name="sites_province_kind_idx")]
         constraints = [
             models.CheckConstraint(
                 condition=Q(iso_code__isnull=True) | Q(iso_code__startswith="KP-"),
@@ -195,7 +202,6 @@ class County(Place):
     programme_year = models.PositiveSmallIntegerField(
         null=True,
         blank=True,
-        db_index=True,
         validators=[MinValueValidator(PROGRAMME_YEARS[0]), MaxValueValidator(PROGRAMME_YEARS[-1])],
         help_text="The year (2024–2033) the county joined the 20×10 policy; empty if not known.",
     )
@@ -211,6 +217,14 @@ class County(Place):
     class Meta:
         ordering = ["name"]
         verbose_name_plural = "counties"
+        # Behind every API filter and ordering; an order's index ends with the id, the
+        # tie-breaker of keyset pages. Search keys have trigram indexes on PostgreSQL
+        # (migration 0002).
+        indexes = [
+            models.Index(fields=["programme_year", "id"], name="sites_county_programme_idx"),
+            models.Index(fields=["kind"], name="sites_county_kind_idx"),
+            models.Index(fields=["latitude"], name="sites_county_latitude_idx"),
+        ]
         constraints = [
             *coordinate_constraints(),
             models.CheckConstraint(
@@ -233,9 +247,11 @@ class FactoryQuerySet(models.QuerySet):
         key = search_key(text)
         if not key:
             return self.none()
-        return self.filter(
-            Q(search_keys__contains=f" {key}") | Q(county__search_keys__contains=f" {key}")
-        )
+        # A UNION rather than an OR across the join, so each side is read through its own
+        # (trigram) index instead of the whole table.
+        by_name = Factory.objects.filter(search_keys__contains=f" {key}")
+        by_county = Factory.objects.filter(county__search_keys__contains=f" {key}")
+        return self.filter(pk__in=union_of_ids(by_name, by_county))
 
 
 class Factory(models.Model):
@@ -244,7 +260,7 @@ class Factory(models.Model):
     county = models.ForeignKey("sites.County", on_delete=models.PROTECT, related_name="factories")
     name = models.CharField(max_length=200)
     slug = models.SlugField(max_length=220, unique=True)
-    sector = models.CharField(max_length=30, choices=Sector, default=Sector.OTHER, db_index=True)
+    sector = models.CharField(max_length=30, choices=Sector, default=Sector.OTHER)
     products = models.TextField(blank=True, help_text="What it makes, as the sources say.")
     description = models.TextField(blank=True)
     latitude, longitude = coordinate_fields()
@@ -256,13 +272,12 @@ class Factory(models.Model):
         choices=FactoryStatus,
         default=FactoryStatus.PLANNED,
         editable=False,
-        db_index=True,
     )
     groundbreaking_date = models.CharField(max_length=50, blank=True, editable=False)
-    groundbreaking_lower = models.DateField(null=True, editable=False, db_index=True)
+    groundbreaking_lower = models.DateField(null=True, editable=False)
     groundbreaking_upper = models.DateField(null=True, editable=False)
     inauguration_date = models.CharField(max_length=50, blank=True, editable=False)
-    inauguration_lower = models.DateField(null=True, editable=False, db_index=True)
+    inauguration_lower = models.DateField(null=True, editable=False)
     inauguration_upper = models.DateField(null=True, editable=False)
     search_keys = models.TextField(blank=True, editable=False)
     updated_at = models.DateTimeField(auto_now=True)
@@ -273,6 +288,16 @@ class Factory(models.Model):
     class Meta:
         ordering = ["name"]
         verbose_name_plural = "factories"
+        # Behind every API filter and ordering (see County).
+        indexes = [
+            models.Index(fields=["sector", "id"], name="sites_factory_sector_idx"),
+            models.Index(fields=["status", "id"], name="sites_factory_status_idx"),
+            models.Index(fields=["groundbreaking_lower", "id"], name="sites_factory_gb_lower_idx"),
+            models.Index(fields=["inauguration_lower", "id"], name="sites_factory_in_lower_idx"),
+            models.Index(fields=["groundbreaking_upper"], name="sites_factory_gb_upper_idx"),
+            models.Index(fields=["inauguration_upper"], name="sites_factory_in_upper_idx"),
+            models.Index(fields=["latitude"], name="sites_factory_latitude_idx"),
+        ]
         constraints = [
             *coordinate_constraints(),
             models.CheckConstraint(

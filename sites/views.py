@@ -11,12 +11,13 @@ from django.views.generic import DetailView, ListView, TemplateView
 from django_filters.views import FilterView
 from django_filters.widgets import BooleanWidget
 
-from events.chronology import event_rows, load_events, timeline
+from events.chronology import SAME_DAY_ORDER, event_rows, load_events, timeline
 from events.models import Ceremony, GuidanceVisit, Photo, Source
+from regiondev.caching import CachedPageMixin
 from sites import charts
 from sites.choices import PROGRAMME_YEARS, FactoryStatus
 from sites.filters import CountyFilterSet, FactoryFilterSet
-from sites.models import County, Factory, Province
+from sites.models import County, Factory, Province, union_of_ids
 from sites.search import search_key
 
 COUNTIES_A_YEAR = 20
@@ -140,7 +141,7 @@ def csv_url(resource: str, params: QueryDict) -> str:
     return f"/api/{resource}/?{urlencode([*params.lists(), ('format', 'csv')], doseq=True)}"
 
 
-class HomeView(TemplateView):
+class HomeView(CachedPageMixin, TemplateView):
     template_name = "sites/home.html"
 
     def get_context_data(self, **kwargs):
@@ -216,7 +217,7 @@ class ProvinceListView(ListView):
     ).order_by("iso_code", "name")
 
 
-class ProvinceDetailView(DetailView):
+class ProvinceDetailView(CachedPageMixin, DetailView):
     model = Province
 
     def get_context_data(self, **kwargs):
@@ -253,42 +254,92 @@ class CountyListView(FilteredListView):
     shown_filters = ["q", "province", "kind", "programme_year", "in_programme"]
 
 
-class CountyDetailView(DetailView):
+class CountyDetailView(CachedPageMixin, DetailView):
+    """A county with its first factories and latest events; the lists link to the rest.
+
+    A county may hold hundreds of factories and thousands of events over the years, so the
+    page shows a bounded part of each (one row more is read to know whether to link on).
+    """
+
     queryset = County.objects.select_related("province")
+    shown_factories = 50
+    shown_events = 50
+    shown_photos = 12
 
     def get_context_data(self, **kwargs):
         context = super().get_context_data(**kwargs)
         county = self.object
-        in_county = Q(county=county) | Q(factories__county=county)
-        events = timeline(
-            Ceremony.objects.filter(in_county).distinct(),
-            GuidanceVisit.objects.filter(in_county).distinct(),
+        factories = list(county.factories.order_by("name", "pk")[: self.shown_factories + 1])
+        latest = load_events(
+            event_rows(in_county(Ceremony, county), in_county(GuidanceVisit, county)).order_by(
+                "-date_lower", "-date_upper", "-id"
+            )[: self.shown_events + 1]
         )
+        events = timeline_order(latest[: self.shown_events])
         photos = list(
             Photo.objects.filter(
-                Q(factory__county=county)
-                | Q(ceremony__in=[event.pk for event in events if isinstance(event, Ceremony)])
-                | Q(visit__in=[event.pk for event in events if isinstance(event, GuidanceVisit)])
-            ).select_related("source")
+                pk__in=union_of_ids(
+                    Photo.objects.filter(factory__county=county),
+                    Photo.objects.filter(
+                        ceremony__in=[e.pk for e in events if isinstance(e, Ceremony)]
+                    ),
+                    Photo.objects.filter(
+                        visit__in=[e.pk for e in events if isinstance(e, GuidanceVisit)]
+                    ),
+                )
+            )
+            .select_related("source")
+            .order_by("-pk")[: self.shown_photos]
         )
         context.update(
-            factories=county.factories.all(),
+            factories=factories[: self.shown_factories],
+            more_factories=len(factories) > self.shown_factories,
             events=events,
+            more_events=len(latest) > self.shown_events,
             photos=photos,
-            sources=cited_sources(county, events, photos),
+            sources=cited_sources(county, factories, events, photos),
         )
         return context
 
 
-def cited_sources(county: County, events: list, photos: list[Photo]):
+def in_county(model, county: County):
+    """Events held in the county, or concerning one of its factories."""
+    return model.objects.filter(
+        pk__in=union_of_ids(
+            model.objects.filter(county=county), model.objects.filter(factories__county=county)
+        )
+    )
+
+
+def timeline_order(events: list) -> list:
+    return sorted(
+        events,
+        key=lambda event: (
+            event.date_lower,
+            event.date_upper,
+            SAME_DAY_ORDER.get(event.kind, 1) if event.category == "ceremony" else 1,
+            event.pk,
+        ),
+    )
+
+
+def cited_sources(county: County, factories: list, events: list, photos: list[Photo]):
     """Every source behind what the county page shows, once each."""
     return Source.objects.filter(
-        Q(counties=county)
-        | Q(factories__county=county)
-        | Q(ceremonies__in=[event.pk for event in events if isinstance(event, Ceremony)])
-        | Q(guidance_visits__in=[event.pk for event in events if isinstance(event, GuidanceVisit)])
-        | Q(pk__in=[photo.source_id for photo in photos])
-    ).distinct()
+        pk__in=union_of_ids(
+            Source.objects.filter(counties=county),
+            Source.objects.filter(factories__in=[factory.pk for factory in factories]),
+            Source.objects.filter(
+                ceremonies__in=[event.pk for event in events if isinstance(event, Ceremony)]
+            ),
+            Source.objects.filter(
+                guidance_visits__in=[
+                    event.pk for event in events if isinstance(event, GuidanceVisit)
+                ]
+            ),
+            Source.objects.filter(pk__in=[photo.source_id for photo in photos]),
+        )
+    )
 
 
 class FactoryListView(FilteredListView):
@@ -299,7 +350,7 @@ class FactoryListView(FilteredListView):
     shown_filters = ["q", "province", "status", "sector", "programme_year"]
 
 
-class FactoryDetailView(DetailView):
+class FactoryDetailView(CachedPageMixin, DetailView):
     queryset = Factory.objects.select_related("county__province").prefetch_related(
         "sources", Prefetch("photos", queryset=Photo.objects.select_related("source"))
     )

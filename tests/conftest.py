@@ -1,5 +1,13 @@
 import pytest
 from django.contrib.auth import get_user_model
+from django.core.cache import cache
+
+
+@pytest.fixture(autouse=True)
+def empty_cache():
+    """Each test starts with an empty cache: a rolled-back test leaves its cached pages,
+    throttle counts and cache generation behind, which the next test must not see."""
+    cache.clear()
 
 
 @pytest.fixture

@@ -37,7 +37,7 @@ QUERIES = {
     "provinces": 1,
     "province": 9,
     "counties": 3,
-    "county": 10,
+    "county": 11,
     "factories": 3,
     "factory": 11,
     "events": 9,

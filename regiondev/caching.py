@@ -1,0 +1,124 @@
+"""A server-side cache for read-heavy pages and API lists, with HTTP validators.
+
+Every cache key carries the data's *generation*: a number kept in the cache and replaced
+whenever a record changes (post_save, post_delete or m2m_changed of any model of `sites` or
+`events`). A change makes every earlier entry unreachable at once, so there is no list of
+keys to find and delete and nothing stale is served; old entries simply expire. The number
+is a timestamp, so it also gives each response its Last-Modified, and with the request it
+gives an ETag: a client repeating a request with If-None-Match or If-Modified-Since gets 304
+without the view running at all.
+
+Only visitors without a session (no login, no messages) are served from the cache, and only
+answers that are the same for every such visitor are stored: a 200 that set no cookie and
+used no CSRF token. Staff always see the database as it is.
+"""
+
+import hashlib
+import time
+
+from django.conf import settings
+from django.core.cache import cache
+from django.db import transaction
+from django.db.models.signals import m2m_changed, post_delete, post_save
+from django.dispatch import receiver
+from django.http import HttpResponse
+from django.utils.cache import get_conditional_response, patch_cache_control
+from django.utils.http import http_date
+
+GENERATION_KEY = "regiondev:generation"
+WATCHED_APPS = frozenset({"sites", "events"})
+# Entries also expire, which bounds what a lagging read replica could leave behind.
+TIMEOUT = 300
+# What a stored answer keeps besides its body.
+KEPT_HEADERS = ("Content-Type", "Link", "Content-Disposition", "Allow", "Vary")
+
+
+def generation() -> int:
+    value = cache.get(GENERATION_KEY)
+    if value is None:  # first use, or the cache was emptied: a new generation
+        cache.add(GENERATION_KEY, time.time_ns(), None)
+        value = cache.get(GENERATION_KEY) or time.time_ns()
+    return value
+
+
+def bump_generation() -> None:
+    cache.set(GENERATION_KEY, time.time_ns(), None)
+
+
+@receiver(post_save)
+@receiver(post_delete)
+@receiver(m2m_changed)
+def data_changed(sender, **kwargs):
+    if sender._meta.app_label not in WATCHED_APPS:
+        return
+    bump_generation()
+    # Again once the change is committed: a request that read the old rows between this
+    # signal and the commit may have stored them under the generation just made.
+    transaction.on_commit(bump_generation)
+
+
+def cacheable_request(request) -> bool:
+    return (
+        request.method in ("GET", "HEAD")
+        and "HTTP_AUTHORIZATION" not in request.META
+        and settings.SESSION_COOKIE_NAME not in request.COOKIES
+        and "messages" not in request.COOKIES
+    )
+
+
+def cacheable_response(request, response) -> bool:
+    return (
+        response.status_code == 200
+        and not response.streaming
+        and not response.cookies
+        and not request.META.get("CSRF_COOKIE_NEEDS_UPDATE")
+    )
+
+
+def cached_response(request, render) -> HttpResponse:
+    """The answer `render()` gives this request, from the cache when it holds it.
+
+    `render` returns a response; a template or REST framework response is rendered here.
+    """
+    if not cacheable_request(request):
+        return render()
+    current = generation()
+    asked = f"{request.get_full_path()}\n{request.headers.get('Accept', '')}"
+    digest = hashlib.blake2b(asked.encode(), digest_size=12).hexdigest()
+    etag = f'"{current:x}-{digest}"'
+    last_modified = current // 1_000_000_000
+    not_modified = get_conditional_response(request, etag=etag, last_modified=last_modified)
+    if not_modified is not None:
+        return validated(not_modified, etag, last_modified)
+
+    key = f"response:{current}:{digest}"
+    stored = cache.get(key)
+    if stored is not None:
+        content, headers = stored
+        response = HttpResponse(content, headers=headers)
+    else:
+        response = render()
+        if hasattr(response, "render"):
+            response.render()
+        if not cacheable_response(request, response):
+            return response
+        headers = {name: response[name] for name in KEPT_HEADERS if response.has_header(name)}
+        cache.set(key, (response.content, headers), TIMEOUT)
+    return validated(response, etag, last_modified)
+
+
+def validated(response, etag: str, last_modified: int):
+    response["ETag"] = etag
+    response["Last-Modified"] = http_date(last_modified)
+    # Shared caches and browsers may keep it, but must ask again before each reuse.
+    patch_cache_control(response, public=True, max_age=0, must_revalidate=True)
+    return response
+
+
+class CachedPageMixin:
+    """For a read-heavy page view: served through `cached_response`."""
+
+    def dispatch(self, request, *args, **kwargs):
+        return cached_response(
+            request, lambda: super(CachedPageMixin, self).dispatch(request, *args, **kwargs)
+        )

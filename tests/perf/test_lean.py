@@ -1,0 +1,79 @@
+"""The lean list payloads are the plain serializers' payloads, byte for byte."""
+
+import json
+
+import pytest
+from django.urls import reverse
+from rest_framework.renderers import JSONRenderer
+from rest_framework.request import Request
+from rest_framework.test import APIRequestFactory
+
+from sites.api import FactorySerializer, TimelineSerializer
+from sites.models import Factory
+from tests import factories as make
+
+pytestmark = pytest.mark.django_db
+
+
+@pytest.fixture
+def factories():
+    county = make.county(latitude="39.123456", longitude="125.654321")
+    article = make.source(url="https://kcna.kp/article", publisher="KCNA", published="2024-12-21")
+    rows = [
+        make.factory(county=county, name="Planned mill", latitude="40.5", longitude="126.25"),
+        make.factory(county=county, name="Foodstuff factory", products="soy sauce"),
+        make.factory(county=county, name="Textile mill", sector="textiles and clothing"),
+    ]
+    rows[0].sources.add(article, make.source())
+    make.ceremony(factories=[rows[1]], date="2024-02-21/2024-02-29", sources=[article])
+    make.ceremony(factories=[rows[2]], date="2024-03", county=county)
+    make.ceremony(factories=[rows[2]], kind="inauguration", date="2024-12-20", county=county)
+    make.visit(factories=rows[1:], date="2024-07", county=county, sources=[article])
+    return rows
+
+
+def plain(serializer_class, instance, path, **kwargs) -> bytes:
+    request = Request(APIRequestFactory().get(path))
+    data = serializer_class(instance, context={"request": request}, **kwargs).data
+    return JSONRenderer().render(data)
+
+
+def test_the_factory_list_is_the_serializers(client, factories):
+    response = client.get(reverse("api:factory-list"))
+    assert response.status_code == 200
+    results = json.loads(response.content)["results"]
+    queryset = Factory.objects.select_related("county__province").order_by("slug")
+    expected = plain(FactorySerializer, queryset, reverse("api:factory-list"), many=True)
+    assert JSONRenderer().render(results) == expected
+    assert [row["status"] for row in results] == ["planned", "under construction", "operating"]
+
+
+def test_filtered_and_deep_pages_too(client, factories):
+    url = reverse("api:factory-list") + "?page_size=1&status__in=operating,under%20construction"
+    first = client.get(url).json()
+    second = client.get(first["next"]).json()
+    rows = Factory.objects.filter(status__in=["operating", "under construction"]).order_by("slug")
+    expected = plain(FactorySerializer, rows, url, many=True)
+    assert JSONRenderer().render(first["results"] + second["results"]) == expected
+
+
+def test_the_csv_export_is_the_serializers(client, factories):
+    response = client.get(reverse("api:factory-list") + "?format=csv")
+    assert response.status_code == 200
+    header, *lines = response.content.decode().splitlines()
+    assert header.startswith("id,url,page_url,timeline_url,slug,name,county.id,county.url,")
+    assert len(lines) == 3
+    (foodstuff,) = [line for line in lines if "Foodstuff factory" in line]
+    assert "soy sauce" in foodstuff and "late February 2024" in foodstuff
+
+
+def test_the_timeline_is_the_serializers(client, factories):
+    factory = Factory.objects.get(pk=factories[1].pk)
+    url = reverse("api:factory-timeline", args=[factory.slug])
+    response = client.get(url)
+    assert response.status_code == 200
+    factory.timeline_events = sorted(
+        [*factory.ceremonies.all(), *factory.guidance_visits.all()],
+        key=lambda event: (event.date_lower, event.date_upper, event.pk),
+    )
+    assert response.content == plain(TimelineSerializer, factory, url)
