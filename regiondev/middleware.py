@@ -1,6 +1,6 @@
 from django.conf import settings
 from django.core.exceptions import RequestDataTooBig
-from django.db import IntegrityError
+from django.db import DataError, IntegrityError
 from django.template.defaultfilters import filesizeformat
 
 from regiondev.errors import error_response, integrity_conflict
@@ -64,7 +64,8 @@ class RequestSizeLimitMiddleware:
 
 class IntegrityErrorMiddleware:
     """A write the database refuses (a unique value taken by a concurrent save, a constraint)
-    is a 409 with the constraint's message, never a 500. The view's transaction has already
+    is a 409 with the constraint's message, never a 500; a value it cannot hold at all (a NUL
+    character, which PostgreSQL text refuses) is a 400. The view's transaction has already
     rolled back when the error reaches here, so nothing is half-saved."""
 
     def __init__(self, get_response):
@@ -76,4 +77,12 @@ class IntegrityErrorMiddleware:
     def process_exception(self, request, exception):
         if isinstance(exception, IntegrityError):
             return integrity_conflict(request, exception)
+        if isinstance(exception, DataError):
+            return error_response(
+                request,
+                400,
+                "Not saved: a value the database cannot hold",
+                "A value sent is one the database cannot store (a NUL character, or a number "
+                "or text too large). Nothing was saved; correct it and try again.",
+            )
         return None

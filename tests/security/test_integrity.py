@@ -60,3 +60,16 @@ def test_an_admin_save_the_database_refuses_is_a_409_page(staff_client):
     assert response.status_code == 409
     assert "Another county already has this slug." in response.content.decode()
     assert County.objects.count() == before
+
+
+def test_a_value_the_database_cannot_hold_is_a_400(client, db):
+    """PostgreSQL text refuses NUL characters: a lookup by such a slug must not be a 500."""
+    from django.db import DataError
+
+    with mock.patch(
+        "sites.views.CountyDetailView.get_object", side_effect=DataError("cannot contain NUL")
+    ):
+        client.raise_request_exception = False
+        response = client.get(reverse("sites:county-detail", args=["songchon"]))
+    assert response.status_code == 400
+    assert "cannot store" in response.content.decode()
