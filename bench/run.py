@@ -148,12 +148,15 @@ def in_process_medians() -> list[Median]:
     os.environ["DJANGO_SETTINGS_MODULE"] = "regiondev.settings"
     django.setup()
     import psycopg
-    from django.db import connection
+    from django.core.signals import request_started
+    from django.db import connection, reset_queries
     from django.test import Client
     from django.test.utils import CaptureQueriesContext
 
     from bench import floors
 
+    # Django empties the query log as each request starts, which would hide the count.
+    request_started.disconnect(reset_queries)
     client = Client()
     raw = psycopg.connect(DATABASE_URL, autocommit=True)
     subjects = floors.subjects(raw)
