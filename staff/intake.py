@@ -212,7 +212,7 @@ MONTHS.update(
         if name and name.casefold() != "may"
     }
 )
-_MONTH = r"(?P<month>" + "|".join(sorted(MONTHS, key=len, reverse=True)) + r")\.?"
+_MONTH = r"(?P<month>" + "|".join(sorted(MONTHS, key=len, reverse=True)) + r")\b\.?"
 _YEAR = r"(?P<year>(?:19|20)\d{2}|last year|this year|next year|the previous year)"
 _DAY = r"(?P<day>[0-3]?\d)(?:st|nd|rd|th)?"
 _MONTH_PART = (
@@ -225,8 +225,8 @@ _YEAR_PART = (
 )
 
 DATE_PATTERNS = [
-    ("day", re.compile(rf"\b{_MONTH}\s+{_DAY},?\s+{_YEAR}\b", re.IGNORECASE)),
-    ("day", re.compile(rf"\b{_DAY}\s+{_MONTH},?\s+{_YEAR}\b", re.IGNORECASE)),
+    ("day", re.compile(rf"\b{_MONTH}\s+{_DAY}\b(?:,?\s+{_YEAR}\b)?", re.IGNORECASE)),
+    ("day", re.compile(rf"\b{_DAY}\s+{_MONTH}(?:,?\s+{_YEAR}\b)?", re.IGNORECASE)),
     (
         "month part",
         re.compile(rf"\b{_MONTH_PART}[\s-]+{_MONTH}(?:,?\s+(?:of\s+)?{_YEAR})?\b", re.IGNORECASE),
@@ -343,6 +343,8 @@ class DateReader:
                 return None
             first, last = YEAR_PARTS[" ".join(groups["part"].casefold().split())]
             return datetime.date(year, first, 1), datetime.date(year, last, _last_day(year, last))
+        if groups["month"] == "may":
+            return None  # the verb, not the month
         month = MONTHS[groups["month"].casefold()]
         year = self._month_year(month, groups.get("year"))
         if year is None:
