@@ -4,6 +4,7 @@ from django.core.exceptions import ValidationError
 from drf_spectacular.types import OpenApiTypes
 from drf_spectacular.utils import extend_schema_field
 from rest_framework import serializers
+from rest_framework.parsers import JSONParser, MultiPartParser
 
 from events.filters import (
     CeremonyFilterSet,
@@ -19,7 +20,9 @@ from regiondev.api.serializers import (
     BriefProvinceSerializer,
     BriefRelatedField,
     BriefSourceSerializer,
+    LinkField,
     PageURLField,
+    RecordURLField,
     ValidatedModelSerializer,
     source_field,
 )
@@ -80,7 +83,7 @@ class EventSerializer(ValidatedModelSerializer):
 class CeremonySerializer(EventSerializer):
     """A groundbreaking, inauguration or other ceremony: its date, place, factories, sources."""
 
-    url = serializers.HyperlinkedIdentityField(view_name="api:ceremony-detail")
+    url = RecordURLField(view_name="api:ceremony-detail")
 
     class Meta:
         model = Ceremony
@@ -98,7 +101,7 @@ class CeremonySerializer(EventSerializer):
 class GuidanceVisitSerializer(EventSerializer):
     """Field guidance or an on-site consultative meeting: its date, place, factories, sources."""
 
-    url = serializers.HyperlinkedIdentityField(view_name="api:guidance-visit-detail")
+    url = RecordURLField(view_name="api:guidance-visit-detail")
 
     class Meta:
         model = GuidanceVisit
@@ -108,15 +111,9 @@ class GuidanceVisitSerializer(EventSerializer):
 class SourceSerializer(ValidatedModelSerializer):
     """An article or broadcast that records rest on."""
 
-    url = serializers.HyperlinkedIdentityField(view_name="api:source-detail")
+    url = RecordURLField(view_name="api:source-detail")
     page_url = PageURLField()
-    link = serializers.URLField(
-        source="url",
-        max_length=500,
-        required=False,
-        allow_blank=True,
-        help_text="Where to read it.",
-    )
+    link = LinkField(required=False, help_text="Where to read it; null for none.")
     published_in_words = serializers.CharField(read_only=True)
 
     class Meta:
@@ -150,7 +147,7 @@ class PhotoPageField(PageURLField):
 class PhotoSerializer(ValidatedModelSerializer):
     """A photograph of a factory, a ceremony or a visit, with its caption, credit and source."""
 
-    url = serializers.HyperlinkedIdentityField(view_name="api:photo-detail")
+    url = RecordURLField(view_name="api:photo-detail")
     page_url = PhotoPageField()
     # A plain file field, so that our checks, with their messages, are the first to look.
     image = serializers.FileField(
@@ -236,3 +233,5 @@ class PhotoViewSet(RecordViewSet):
     queryset = Photo.objects.select_related("source", "factory", "ceremony", "visit")
     serializer_class = PhotoSerializer
     filterset_class = PhotoFilterSet
+    # A photo is uploaded as a file in multipart/form-data; anything else is JSON.
+    parser_classes = [JSONParser, MultiPartParser]

@@ -97,8 +97,8 @@ class EventListView(ListView):
             csv_links=[
                 (label, csv_url(resource, self.api_params))
                 for label, resource, filterset in (
-                    ("ceremonies", "ceremonies", ceremony_filters),
-                    ("guidance visits", "guidance-visits", visit_filters),
+                    ("ceremonies", "api:ceremony-list", ceremony_filters),
+                    ("guidance visits", "api:guidance-visit-list", visit_filters),
                 )
                 if usable(filterset) and not self.errors
             ],
@@ -130,7 +130,7 @@ class SourceListView(FilteredListView):
     filterset_class = SourceFilterSet
     queryset = Source.objects.all()
     template_name = "events/source_list.html"
-    api_resource = "sources"
+    api_list = "api:source-list"
     shown_filters = ["q", "publisher", "published_after", "published_before"]
 
 

@@ -1,16 +1,19 @@
 """Everything under /api/: the records, a factory's timeline, the numbers, the schema."""
 
-from django.urls import path
+from django.urls import path, re_path
 from drf_spectacular.views import SpectacularAPIView, SpectacularSwaggerSplitView
 from rest_framework.routers import DefaultRouter
 
 from events.api import CeremonyViewSet, GuidanceVisitViewSet, PhotoViewSet, SourceViewSet
 from regiondev.api.stats import StatsView
+from regiondev.api.views import NotFoundView
 from sites.api import CountyViewSet, FactoryViewSet, ProvinceViewSet
 
 app_name = "api"
 
 router = DefaultRouter()
+# One way to ask for a format, `?format=`, as the schema says: no `.csv` suffixes.
+router.include_format_suffixes = False
 router.register("provinces", ProvinceViewSet, basename="province")
 router.register("counties", CountyViewSet, basename="county")
 router.register("factories", FactoryViewSet, basename="factory")
@@ -24,4 +27,6 @@ urlpatterns = [
     path("schema/", SpectacularAPIView.as_view(), name="schema"),
     path("docs/", SpectacularSwaggerSplitView.as_view(url_name="api:schema"), name="docs"),
     *router.urls,
+    # Only addresses ending in a slash, so that Django still adds a forgotten one first.
+    re_path(r"^[\s\S]*/$", NotFoundView.as_view()),
 ]

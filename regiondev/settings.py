@@ -188,6 +188,7 @@ REST_FRAMEWORK = {
     "DEFAULT_THROTTLE_CLASSES": ["regiondev.api.permissions.AnonymousThrottle"],
     "DEFAULT_FILTER_BACKENDS": ["django_filters.rest_framework.DjangoFilterBackend"],
     "DEFAULT_PAGINATION_CLASS": "regiondev.api.pagination.KeysetPagination",
+    "DEFAULT_CONTENT_NEGOTIATION_CLASS": "regiondev.api.negotiation.FormatNegotiation",
     "DEFAULT_SCHEMA_CLASS": "regiondev.api.schema.ApiSchema",
 }
 
@@ -223,12 +224,6 @@ FORMS_URLFIELD_ASSUME_HTTPS = True
 REGIONDEV_CITATION = (
     "Regiondev: records of the Regional Development 20×10 Policy, with their sources."
 )
-
-# Photos (events/images.py): larger uploads are refused with a message; the thumbnail is
-# made once, at upload, as wide as the pages show it.
-PHOTO_MAX_UPLOAD_BYTES = 15 * 1024 * 1024
-PHOTO_MAX_PIXELS = 40_000_000
-PHOTO_THUMBNAIL_WIDTH = 400
 
 # Security. Every header below is sent on pages, API and admin alike. Over plain HTTP on a
 # laptop (DJANGO_DEBUG on) the HTTPS redirect and secure cookies are off; in production they

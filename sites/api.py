@@ -1,5 +1,7 @@
 """The API of places: provinces, counties and factories (by slug), and a factory's timeline."""
 
+from decimal import ROUND_HALF_EVEN
+
 from django.urls import reverse
 from drf_spectacular.utils import extend_schema, extend_schema_field
 from rest_framework import serializers
@@ -17,10 +19,12 @@ from regiondev.api.serializers import (
     BriefSourceSerializer,
     DateRange,
     PageURLField,
+    RecordURLField,
     ValidatedModelSerializer,
     source_field,
+    strict,
 )
-from regiondev.api.views import READ_RENDERERS, RecordViewSet
+from regiondev.api.views import MAP_RENDERERS, READ_RENDERERS, RecordViewSet
 from regiondev.caching import cached_response
 from sites.filters import CountyFilterSet, FactoryFilterSet, ProvinceFilterSet
 from sites.models import County, Factory, Province
@@ -40,16 +44,17 @@ PLACE_FIELDS = [
     "kind",
     "description",
 ]
+# Numbers in JSON; more than six decimals (a tenth of a metre) are rounded, not refused.
 COORDINATES = {
-    "latitude": {"coerce_to_string": False},
-    "longitude": {"coerce_to_string": False},
+    "latitude": {"coerce_to_string": False, "rounding": ROUND_HALF_EVEN},
+    "longitude": {"coerce_to_string": False, "rounding": ROUND_HALF_EVEN},
 }
 
 
 class AliasesField(serializers.ListField):
     """Stored one per line; a list in the API."""
 
-    child = serializers.CharField(max_length=100)
+    child = strict(serializers.CharField, str)(max_length=100)
 
     def to_representation(self, data):
         return split_aliases(data)
@@ -61,7 +66,7 @@ class AliasesField(serializers.ListField):
 class ProvinceSerializer(ValidatedModelSerializer):
     """A province or special city, with every spelling of its name."""
 
-    url = serializers.HyperlinkedIdentityField(view_name="api:province-detail", lookup_field="slug")
+    url = RecordURLField(view_name="api:province-detail", lookup_field="slug")
     page_url = PageURLField()
     aliases = AliasesField(required=False, help_text="Other spellings.")
 
@@ -73,7 +78,7 @@ class ProvinceSerializer(ValidatedModelSerializer):
 class CountySerializer(ValidatedModelSerializer):
     """A county or city: every spelling, its province, its programme year and where it is."""
 
-    url = serializers.HyperlinkedIdentityField(view_name="api:county-detail", lookup_field="slug")
+    url = RecordURLField(view_name="api:county-detail", lookup_field="slug")
     page_url = PageURLField()
     aliases = AliasesField(required=False, help_text="Other spellings.")
     province = BriefRelatedField(BriefProvinceSerializer, queryset=Province.objects.all())
@@ -96,11 +101,9 @@ class CountySerializer(ValidatedModelSerializer):
 class FactorySerializer(ValidatedModelSerializer):
     """A factory with its county and province; its status and dates come from its ceremonies."""
 
-    url = serializers.HyperlinkedIdentityField(view_name="api:factory-detail", lookup_field="slug")
+    url = RecordURLField(view_name="api:factory-detail", lookup_field="slug")
     page_url = PageURLField()
-    timeline_url = serializers.HyperlinkedIdentityField(
-        view_name="api:factory-timeline", lookup_field="slug"
-    )
+    timeline_url = RecordURLField(view_name="api:factory-timeline", lookup_field="slug")
     county = BriefRelatedField(BriefCountySerializer, queryset=County.objects.all())
     province = BriefProvinceSerializer(source="county.province", read_only=True)
     groundbreaking_in_words = serializers.CharField(
@@ -205,6 +208,7 @@ class ProvinceViewSet(RecordViewSet):
     serializer_class = ProvinceSerializer
     filterset_class = ProvinceFilterSet
     lookup_field = "slug"
+    lookup_value_regex = "[-a-zA-Z0-9_]+"
 
 
 class CountyViewSet(RecordViewSet):
@@ -216,7 +220,8 @@ class CountyViewSet(RecordViewSet):
     serializer_class = CountySerializer
     filterset_class = CountyFilterSet
     lookup_field = "slug"
-    geojson = True
+    lookup_value_regex = "[-a-zA-Z0-9_]+"
+    renderer_classes = MAP_RENDERERS
 
 
 class FactoryViewSet(RecordViewSet):
@@ -230,7 +235,8 @@ class FactoryViewSet(RecordViewSet):
     serializer_class = FactorySerializer
     filterset_class = FactoryFilterSet
     lookup_field = "slug"
-    geojson = True
+    lookup_value_regex = "[-a-zA-Z0-9_]+"
+    renderer_classes = MAP_RENDERERS
 
     def list(self, request, *args, **kwargs):
         """FactorySerializer's payload built as plain dicts (regiondev/api/lean.py), and

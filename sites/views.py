@@ -7,6 +7,7 @@ from urllib.parse import urlencode
 from django import forms
 from django.db.models import Count, Prefetch, Q, QuerySet
 from django.http import QueryDict
+from django.urls import reverse
 from django.views.generic import DetailView, ListView, TemplateView
 from django_filters.views import FilterView
 from django_filters.widgets import BooleanWidget
@@ -111,7 +112,7 @@ class FilteredListView(FilterView):
     """A list page on the API's FilterSet: a short form, the active filters, pages, CSV."""
 
     paginate_by = 50
-    api_resource = ""
+    api_list = ""  # the URL name of the same list in the API
     shown_filters: list[str] = []
 
     def get_filterset_kwargs(self, filterset_class):
@@ -126,9 +127,7 @@ class FilteredListView(FilterView):
         context["active_filters"] = active_filters(self.params, self.filterset.form)
         valid = usable(self.filterset)
         context["filter_errors"] = unshown_errors(self.filterset.form.errors, self.shown_filters)
-        context["csv_links"] = (
-            [("this list", csv_url(self.api_resource, self.params))] if valid else []
-        )
+        context["csv_links"] = [("this list", csv_url(self.api_list, self.params))] if valid else []
         return context
 
 
@@ -137,8 +136,10 @@ def unshown_errors(errors: dict, shown: list[str]) -> dict:
     return {name: messages for name, messages in errors.items() if name not in shown}
 
 
-def csv_url(resource: str, params: QueryDict) -> str:
-    return f"/api/{resource}/?{urlencode([*params.lists(), ('format', 'csv')], doseq=True)}"
+def csv_url(api_list: str, params: QueryDict) -> str:
+    """The API's list of the same records, with the same filters, as CSV."""
+    query = urlencode([*params.lists(), ("format", "csv")], doseq=True)
+    return f"{reverse(api_list)}?{query}"
 
 
 class HomeView(CachedPageMixin, TemplateView):
@@ -250,7 +251,7 @@ class CountyListView(FilteredListView):
         .order_by("name", "pk")
     )
     template_name = "sites/county_list.html"
-    api_resource = "counties"
+    api_list = "api:county-list"
     shown_filters = ["q", "province", "kind", "programme_year", "in_programme"]
 
 
@@ -346,7 +347,7 @@ class FactoryListView(FilteredListView):
     filterset_class = FactoryFilterSet
     queryset = Factory.objects.select_related("county__province")
     template_name = "sites/factory_list.html"
-    api_resource = "factories"
+    api_list = "api:factory-list"
     shown_filters = ["q", "province", "status", "sector", "programme_year"]
 
 

@@ -68,7 +68,7 @@ def source(urls: URLs, record) -> dict:
         "title": record.title,
         "publisher": record.publisher,
         "published": record.published,
-        "link": record.url,
+        "link": record.url or None,
     }
 
 

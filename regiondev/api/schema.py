@@ -19,6 +19,9 @@ SCHEMAS = {
             "Messages per field (per item for a list); `non_field_errors` for the record as a "
             "whole, or a filter's name for a refused filter value."
         ),
+        "properties": {
+            "detail": {"type": "string", "description": "A request that could not be read."}
+        },
         "additionalProperties": {
             "oneOf": [{"type": "array", "items": {"type": "string"}}, {"type": "object"}]
         },
@@ -90,14 +93,22 @@ class ApiSchema(AutoSchema):
             auths.append({})  # anyone reads
         return auths
 
+    def _get_filter_parameters(self):
+        parameters = super()._get_filter_parameters()
+        for parameter in parameters:
+            # An empty filter is no filter, as in a form; an empty comma list is refused.
+            if parameter.get("explode", True):
+                parameter["allowEmptyValue"] = True
+        return parameters
+
     def error_codes(self) -> list[str]:
         detail = bool(uritemplate.variables(self.path))
         codes = {
-            "GET": ["404"] if detail else ["400"],
+            "GET": ["400", "404"] if detail else ["400"],
             "POST": ["400", "401", "403"],
             "PUT": ["400", "401", "403", "404", "412"],
             "PATCH": ["400", "401", "403", "404", "412"],
-            "DELETE": ["401", "403", "404", "412", "409"],
+            "DELETE": ["400", "401", "403", "404", "412", "409"],
         }.get(self.method, [])
         return [*codes, "429"]
 

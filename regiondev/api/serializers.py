@@ -8,6 +8,7 @@ write is one transaction, so nothing is ever half-saved.
 from django.core.exceptions import NON_FIELD_ERRORS
 from django.core.exceptions import ValidationError as DjangoValidationError
 from django.db import IntegrityError, transaction
+from django.urls import reverse
 from drf_spectacular.extensions import OpenApiSerializerFieldExtension
 from drf_spectacular.types import OpenApiTypes
 from drf_spectacular.utils import extend_schema_field
@@ -16,6 +17,43 @@ from rest_framework.settings import api_settings
 
 from events.models import Source
 from sites.models import County, Factory, Province
+
+
+def strict(field_class, *types):
+    """`field_class` taking only JSON values of `types`: DRF also takes "2024" for a number,
+    1 for a text and "yes" for a flag, which the schema does not promise."""
+
+    class Strict(field_class):
+        def to_internal_value(self, data):
+            if not isinstance(data, types) or (isinstance(data, bool) and bool not in types):
+                self.fail("invalid")
+            return super().to_internal_value(data)
+
+    Strict.__name__ = Strict.__qualname__ = f"Strict{field_class.__name__}"
+    return Strict
+
+
+def strict_mapping(mapping: dict) -> dict:
+    types = [
+        (serializers.BooleanField, (bool,)),
+        (serializers.CharField, (str,)),
+        (serializers.IntegerField, (int,)),
+        (serializers.DecimalField, (int, float)),
+        (serializers.FloatField, (int, float)),
+    ]
+    strict_mapping = {}
+    for model_field, field in mapping.items():
+        accepted = next((t for base, t in types if issubclass(field, base)), None)
+        strict_mapping[model_field] = strict(field, *accepted) if accepted else field
+    return strict_mapping
+
+
+class RecordURLField(serializers.HyperlinkedIdentityField):
+    """The record's address in the API, without the `?format=` the request may carry."""
+
+    def get_url(self, obj, view_name, request, format):
+        path = reverse(view_name, kwargs={self.lookup_url_kwarg: getattr(obj, self.lookup_field)})
+        return request.build_absolute_uri(path) if request else path
 
 
 @extend_schema_field(OpenApiTypes.URI)
@@ -47,7 +85,14 @@ class BriefRelatedField(serializers.SlugRelatedField):
         return self.brief(obj, context=self.context).data
 
     def to_internal_value(self, data):
-        if isinstance(data, bool) or not isinstance(data, (str, int)):
+        # A slug is text; an id is a whole number (digits, when it comes from a form).
+        if self.slug_field == "pk":
+            valid = (isinstance(data, int) and not isinstance(data, bool)) or (
+                isinstance(data, str) and data.isascii() and data.isdigit()
+            )
+        else:
+            valid = isinstance(data, str)
+        if not valid:
             self.fail("invalid")
         return super().to_internal_value(data)
 
@@ -64,7 +109,7 @@ class BriefRelatedFieldSchema(OpenApiSerializerFieldExtension):
 
 
 class BriefProvinceSerializer(serializers.ModelSerializer):
-    url = serializers.HyperlinkedIdentityField(view_name="api:province-detail", lookup_field="slug")
+    url = RecordURLField(view_name="api:province-detail", lookup_field="slug")
 
     class Meta:
         model = Province
@@ -72,7 +117,7 @@ class BriefProvinceSerializer(serializers.ModelSerializer):
 
 
 class BriefCountySerializer(serializers.ModelSerializer):
-    url = serializers.HyperlinkedIdentityField(view_name="api:county-detail", lookup_field="slug")
+    url = RecordURLField(view_name="api:county-detail", lookup_field="slug")
 
     class Meta:
         model = County
@@ -80,16 +125,31 @@ class BriefCountySerializer(serializers.ModelSerializer):
 
 
 class BriefFactorySerializer(serializers.ModelSerializer):
-    url = serializers.HyperlinkedIdentityField(view_name="api:factory-detail", lookup_field="slug")
+    url = RecordURLField(view_name="api:factory-detail", lookup_field="slug")
 
     class Meta:
         model = Factory
         fields = ["id", "url", "slug", "name"]
 
 
+class LinkField(strict(serializers.URLField, str)):
+    """A web address, or null for none (stored as an empty text)."""
+
+    def __init__(self, **kwargs):
+        super().__init__(source="url", allow_null=True, max_length=500, **kwargs)
+
+    def run_validation(self, data=serializers.empty):
+        if data is None:
+            return ""
+        return super().run_validation(data)
+
+    def to_representation(self, value):
+        return value or None
+
+
 class BriefSourceSerializer(serializers.ModelSerializer):
-    url = serializers.HyperlinkedIdentityField(view_name="api:source-detail")
-    link = serializers.URLField(source="url", read_only=True, help_text="Where to read it.")
+    url = RecordURLField(view_name="api:source-detail")
+    link = LinkField(read_only=True, help_text="Where to read it.")
 
     class Meta:
         model = Source
@@ -110,6 +170,8 @@ def source_field(**kwargs):
 
 class ValidatedModelSerializer(serializers.ModelSerializer):
     """Validates with the model's `full_clean()` and saves in one transaction."""
+
+    serializer_field_mapping = strict_mapping(serializers.ModelSerializer.serializer_field_mapping)
 
     def validate(self, attrs):
         attrs = super().validate(attrs)

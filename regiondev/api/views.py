@@ -2,12 +2,16 @@
 
 from django.db.models import ProtectedError
 from rest_framework import exceptions, status, viewsets
+from rest_framework.parsers import JSONParser
 from rest_framework.renderers import BrowsableAPIRenderer, JSONRenderer
+from rest_framework.views import APIView
 
 from regiondev.api.renderers import CSVRenderer, GeoJSONRenderer
 from regiondev.concurrency import VersionedViewSetMixin
 
 READ_RENDERERS = [JSONRenderer, BrowsableAPIRenderer]
+LIST_RENDERERS = [*READ_RENDERERS, CSVRenderer]
+MAP_RENDERERS = [*LIST_RENDERERS, GeoJSONRenderer]
 
 
 class Conflict(exceptions.APIException):
@@ -16,19 +20,16 @@ class Conflict(exceptions.APIException):
 
 
 class RecordViewSet(VersionedViewSetMixin, viewsets.ModelViewSet):
-    """A model's list, detail and writes, in JSON and CSV (and GeoJSON for places on a map)."""
+    """A model's list, detail and writes, in JSON and CSV (MAP_RENDERERS add GeoJSON)."""
 
-    geojson = False
-
-    def get_renderers(self):
-        renderers = [*READ_RENDERERS, CSVRenderer]
-        if self.geojson:
-            renderers.append(GeoJSONRenderer)
-        return [renderer() for renderer in renderers]
+    renderer_classes = LIST_RENDERERS
+    # JSON bodies only: an HTML form's empty field would mean "leave as it is", not "empty".
+    parser_classes = [JSONParser]
+    lookup_value_regex = "[0-9]+"  # places override it with their slugs
 
     def get_queryset(self):
         queryset = super().get_queryset()
-        if self.geojson and self.requested_format() == "geojson":
+        if self.requested_format() == "geojson":  # a map shows what has a place on it
             queryset = queryset.filter(latitude__isnull=False, longitude__isnull=False)
         return queryset
 
@@ -52,3 +53,12 @@ class RecordViewSet(VersionedViewSetMixin, viewsets.ModelViewSet):
             raise Conflict(
                 f"“{instance}” cannot be deleted while other records refer to it: {shown}"
             ) from error
+
+
+class NotFoundView(APIView):
+    """Any other address under /api/: a JSON 404, whatever the method."""
+
+    permission_classes = []
+
+    def http_method_not_allowed(self, request, *args, **kwargs):
+        raise exceptions.NotFound("There is nothing at this address; see /api/docs/.")

@@ -27,6 +27,8 @@ def test_every_list_is_served_as_csv(world, api, basename):
 def test_csv_flattens_places_and_lists(world, api):
     response = api.get(reverse("api:county-list"), {"format": "csv", "province": "south-phyongan"})
     [songchon] = rows(response)
+    assert songchon["url"] == "http://testserver/api/counties/songchon/"
+    assert songchon["province.url"] == "http://testserver/api/provinces/south-phyongan/"
     assert songchon["province.slug"] == "south-phyongan"
     assert songchon["province.name"] == "South Phyongan"
     assert songchon["sources"] == "Songchon factories open"
@@ -84,4 +86,9 @@ def test_geojson_keeps_the_filters(world, api):
 
 
 def test_events_have_no_geojson(world, api):
-    assert api.get(reverse("api:ceremony-list"), {"format": "geojson"}).status_code == 404
+    assert api.get(reverse("api:ceremony-list"), {"format": "geojson"}).status_code == 400
+
+
+def test_the_timeline_is_json_only(world, api):
+    url = reverse("api:factory-timeline", args=["songchon-foodstuff"])
+    assert api.get(url, {"format": "geojson"}).status_code == 400

@@ -123,6 +123,9 @@ def test_filters_reach_the_api(world, api):
         ({"ordering": "name"}, "ordering"),
         ({"date_after": "soon"}, "date_after"),
         ({"programme_year": "twenty"}, "programme_year"),
+        ({"has_coordinates": "maybe"}, "has_coordinates"),
+        ({"slug": "<script>"}, "slug"),
+        ({"sector__in": ""}, "sector__in"),
         ({"page_size": "0"}, "page_size"),
         ({"page_size": "many"}, "page_size"),
         ({"cursor": "forged"}, "cursor"),
@@ -134,8 +137,20 @@ def test_hostile_list_parameters_are_400_naming_them(world, api, params, field):
     assert field in response.json()
 
 
-def test_an_unknown_format_is_404(world, api):
-    assert api.get(reverse("api:county-list"), {"format": "xml"}).status_code == 404
+@pytest.mark.parametrize("asked", ["xml", "", "geojson"])
+def test_an_unknown_or_empty_format_is_400(world, api, asked):
+    response = api.get(reverse("api:source-list"), {"format": asked})
+    assert response.status_code == 400
+    assert response.json() == {"format": [f"Unknown format “{asked}”: use one of json, csv."]}
+
+
+def test_an_address_that_is_not_in_the_api_is_a_json_404(db, api):
+    for url in ("/api/sources/1.5/", "/api/nothing/here/"):
+        response = api.post(url)
+        assert response.status_code == 404
+        assert "nothing at this address" in response.json()["detail"]
+    assert api.get("/api/sources").status_code == 301
+    assert api.put("/api/sources/%0A/").status_code == 404
 
 
 def test_a_refusal_is_json_even_when_csv_was_asked_for(world, api):
@@ -161,3 +176,11 @@ def test_a_new_inauguration_shows_in_the_derived_status_and_duration(world, api)
     body = api.get(reverse("api:factory-detail", args=["hamju-clothing"])).json()
     assert body["status"] == "operating"
     assert body["construction_time"]["text"] == "215–274 days"
+
+
+def test_an_empty_filter_is_no_filter(world, api):
+    """As a list page's form sends it: empty fields leave the list unfiltered."""
+    params = {"province": "", "county_id": "", "kind": "", "date_after": "", "q": ""}
+    response = api.get(reverse("api:ceremony-list"), params)
+    assert response.status_code == 200
+    assert len(response.json()["results"]) == 3

@@ -197,7 +197,7 @@ def test_a_factory_is_written_with_its_county_slug(world, editor):
             "slug": "onchon-shoes",
             "county": "onchon",
             "sector": "daily necessities",
-            "latitude": "38.9",
+            "latitude": 38.9,
             "longitude": 125.2,
         },
         format="json",
@@ -238,3 +238,39 @@ def test_a_photo_that_is_not_an_image_is_refused(world, token_client, media):
     assert response.status_code == 400
     assert "not a photo Regiondev can read" in response.json()["image"][0]
     assert not any(media.rglob("*.*"))
+
+
+def test_a_source_without_a_link_reads_null_and_null_clears_one(world, editor):
+    url = reverse("api:source-detail", args=[world["kcna"].pk])
+    assert editor.get(url).json()["link"] is None
+    response = editor.patch(url, {"link": "https://kcna.example/1"}, format="json")
+    assert response.json()["link"] == "https://kcna.example/1"
+    assert editor.patch(url, {"link": ""}, format="json").status_code == 400
+    response = editor.patch(url, {"link": None}, format="json")
+    assert response.json()["link"] is None
+    assert Source.objects.get(pk=world["kcna"].pk).url == ""
+
+
+@pytest.mark.parametrize(
+    ("body", "field"),
+    [
+        ({"county": 7}, "county"),
+        ({"factories": [True]}, "factories"),
+        ({"sources": ["first"]}, "sources"),
+        ({"sources": [1.5]}, "sources"),
+        ({"leader_present": "yes"}, "leader_present"),
+        ({"summary": 42}, "summary"),
+        ({"date": 2024}, "date"),
+    ],
+)
+def test_values_must_have_the_type_the_schema_gives(world, editor, body, field):
+    url = reverse("api:ceremony-detail", args=[world["opening"].pk])
+    response = editor.patch(url, body, format="json")
+    assert response.status_code == 400
+    assert field in response.json()
+
+
+def test_forms_are_not_accepted_where_json_is_expected(world, editor):
+    url = reverse("api:source-detail", args=[world["kcna"].pk])
+    response = editor.patch(url, {"language": ""}, format="multipart")
+    assert response.status_code == 415

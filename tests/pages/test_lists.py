@@ -1,5 +1,7 @@
 """List pages filter with the API's FilterSets, show what is active, paginate and link CSV."""
 
+import csv
+import io
 from urllib.parse import parse_qs, urlsplit
 
 import pytest
@@ -138,3 +140,31 @@ def test_filter_labels_stay_readable_once_the_filters_are_applied(client, seeded
         html = client.get(reverse(name), {"province": "south-phyongan"}).content.decode()
         assert '<label for="id_province">Province</label>' in html, name
         assert "(slug)" not in html, name
+
+
+def follow_csv(client, link: dict) -> list[dict]:
+    response = client.get(link["path"], {k: v for k, v in link["query"].items()})
+    assert response.status_code == 200
+    assert response["Content-Type"].startswith("text/csv")
+    content = b"".join(response.streaming_content) if response.streaming else response.content
+    return list(csv.DictReader(io.StringIO(content.decode("utf-8-sig"))))
+
+
+def test_the_csv_link_answers_with_the_same_rows_as_the_page(client, seeded):
+    response = client.get(
+        reverse("sites:county-list"), {"province": "south-phyongan", "kind": "county"}
+    )
+    page_count = response.context["paginator"].count
+    [link] = csv_links(response)
+    rows = follow_csv(client, link)
+    assert len(rows) == page_count == 14
+    assert {row["province.slug"] for row in rows} == {"south-phyongan"}
+
+
+def test_the_events_csv_links_answer_with_the_pages_events(client, seeded):
+    response = client.get(
+        reverse("events:event-list"), {"year": "2024", "province": "south-phyongan"}
+    )
+    links = csv_links(response)
+    rows = [row for link in links for row in follow_csv(client, link)]
+    assert len(rows) == response.context["paginator"].count == 2

@@ -17,6 +17,7 @@ def production(*command, **environment):
         "DJANGO_SECRET_KEY": secrets.token_urlsafe(64),
         **environment,
     }
+    env.pop("DJANGO_ALLOW_ASYNC_UNSAFE", None)  # set by the browser tests; not production
     return subprocess.run(
         [sys.executable, *command], cwd=ROOT, env=env, capture_output=True, text=True
     )
