@@ -84,6 +84,15 @@ class BriefRelatedField(serializers.SlugRelatedField):
     def to_representation(self, obj):
         return self.brief(obj, context=self.context).data
 
+    def get_choices(self, cutoff=None):
+        # The browsable API's form: the value a client writes (the slug or id), not the brief.
+        queryset = self.get_queryset()
+        if queryset is None:
+            return {}
+        if cutoff is not None:
+            queryset = queryset[:cutoff]
+        return {getattr(item, self.slug_field): self.display_value(item) for item in queryset}
+
     def to_internal_value(self, data):
         # A slug is text; an id is a whole number (digits, when it comes from a form).
         if self.slug_field == "pk":

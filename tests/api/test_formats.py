@@ -92,3 +92,11 @@ def test_events_have_no_geojson(world, api):
 def test_the_timeline_is_json_only(world, api):
     url = reverse("api:factory-timeline", args=["songchon-foodstuff"])
     assert api.get(url, {"format": "geojson"}).status_code == 400
+
+
+@pytest.mark.parametrize("basename", LISTS)
+def test_the_browsable_api_serves_staff_every_list(world, staff_client, basename):
+    # A staff session sees the HTML forms too, with related records as choices.
+    response = staff_client.get(reverse(f"api:{basename}-list"), HTTP_ACCEPT="text/html")
+    assert response.status_code == 200
+    assert b"<form" in response.content
