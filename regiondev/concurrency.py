@@ -61,9 +61,12 @@ class PreconditionFailed(APIException):
 class VersionedViewSetMixin:
     """ETag on detail responses; If-Match checked on writes; every write one transaction."""
 
+    writing = False
+
     def dispatch(self, request, *args, **kwargs):
         if request.method in SAFE_METHODS:
             return super().dispatch(request, *args, **kwargs)
+        self.writing = True
         with transaction.atomic():
             response = super().dispatch(request, *args, **kwargs)
             if response.status_code >= 400:
@@ -73,7 +76,8 @@ class VersionedViewSetMixin:
 
     def get_object(self):
         instance = super().get_object()
-        if self.request.method not in SAFE_METHODS:
+        # `writing`, not the method: OPTIONS asks as if for a PUT, to show the PUT's fields.
+        if self.writing:
             instance = lock_latest(instance)
             header = self.request.headers.get("If-Match")
             if header is not None and not if_match_holds(header, etag(instance)):

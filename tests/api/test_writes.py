@@ -274,3 +274,16 @@ def test_forms_are_not_accepted_where_json_is_expected(world, editor):
     url = reverse("api:source-detail", args=[world["kcna"].pk])
     response = editor.patch(url, {"language": ""}, format="multipart")
     assert response.status_code == 415
+
+
+@pytest.mark.django_db(transaction=True)
+@pytest.mark.parametrize("format", ["json", "csv"])
+def test_options_describes_a_record_without_locking_it(world, editor, format):
+    # OPTIONS asks what a PUT would take. It is a read: on PostgreSQL a row lock outside a
+    # write's transaction is an error, so this must not take one.
+    county = world["songchon"]
+    response = editor.options(
+        reverse("api:county-detail", args=[county.slug]) + f"?format={format}"
+    )
+    assert response.status_code == 200
+    assert b"programme_year" in response.content
