@@ -5,12 +5,22 @@ and sliced in the database; only the rows on the page are then loaded as records
 the pages show of them, in a fixed number of queries.
 """
 
-from django.db.models import CharField, Prefetch, Value
+from django.db.models import CharField, Value
 
 from events.choices import CeremonyKind
-from events.models import Ceremony, GuidanceVisit, Photo
+from events.models import Ceremony, GuidanceVisit, Photo, Source
+from regiondev.packing import fields_of, packed, unpack
+from sites.models import Factory
 
 ROW_FIELDS = ("category", "id", "date_lower", "date_upper", "updated_at")
+FACTORY_FIELDS = fields_of("id", "slug", "name")
+SOURCE_NAMES = ("id", "title", "publisher", "published", "published_lower", "published_upper")
+SOURCE_FIELDS = fields_of(*SOURCE_NAMES)
+PHOTO_FIELDS = {
+    **fields_of("id", "image", "thumbnail", "caption", "credit", "width", "height"),
+    **fields_of(*SOURCE_NAMES, prefix="source__"),
+}
+PHOTO_LINK = {Ceremony: "ceremony", GuidanceVisit: "visit"}
 # Where two events share a date, the groundbreaking comes first and the inauguration last.
 SAME_DAY_ORDER = {CeremonyKind.GROUNDBREAKING: 0, CeremonyKind.INAUGURATION: 2}
 
@@ -29,17 +39,57 @@ def event_rows(ceremonies, visits):
 
 
 def with_details(queryset, *, photos: bool = False):
-    """What every page shows of an event: its place, factories and sources; photos if asked."""
-    related = ["sources", "factories"]
+    """What every page shows of an event, in the event's own query: its place, and its
+    factories and sources (and photos, if asked) packed (regiondev/packing.py); `unpacked()`
+    turns them into records."""
+    model = queryset.model
+    packs = {
+        "packed_factories": packed(
+            Factory.objects.all(),
+            model._meta.get_field("factories").related_query_name(),
+            FACTORY_FIELDS,
+        ),
+        "packed_sources": packed(
+            Source.objects.all(),
+            model._meta.get_field("sources").related_query_name(),
+            SOURCE_FIELDS,
+        ),
+    }
     if photos:
-        related.append(Prefetch("photos", queryset=Photo.objects.select_related("source")))
-    return queryset.select_related("county__province", "province").prefetch_related(*related)
+        packs["packed_photos"] = packed(
+            Photo.objects.all(), Photo._meta.get_field(PHOTO_LINK[model]).name, PHOTO_FIELDS
+        )
+    return queryset.select_related("county__province", "province").annotate(**packs)
+
+
+def unpacked(event, category: str):
+    """The event as the pages show it: its `category`, and its `factory_list`,
+    `source_list` and `photo_list` in their order, from `with_details`."""
+    event.category = category
+    event.factory_list = sorted(unpack(Factory, event.packed_factories), key=by_name)
+    event.source_list = sorted(unpack(Source, event.packed_sources), key=newest_first)
+    event.photo_list = sorted(
+        unpack(Photo, getattr(event, "packed_photos", None), source=Source), key=by_pk
+    )
+    return event
+
+
+def by_name(record):
+    return (record.name, record.pk)
+
+
+def by_pk(record):
+    return record.pk
+
+
+def newest_first(source: Source):
+    """Sources as their lists show them: the latest first, undated last, then by title."""
+    lower = source.published_lower
+    return (lower is None, -lower.toordinal() if lower else 0, source.title, source.pk)
 
 
 def _mark(events, category):
-    for event in events:
-        event.category = category
-    return events
+    return [unpacked(event, category) for event in events]
 
 
 def load_events(rows) -> list:

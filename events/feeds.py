@@ -60,7 +60,7 @@ class EventAtomFeed(Feed):
         sources = format_html_join(
             ", ",
             '<a href="{}">{}</a>',
-            ((s.get_absolute_url(), s.title) for s in item.sources.all()),
+            ((s.get_absolute_url(), s.title) for s in item.source_list),
         )
         return format_html(
             "<p>{}</p><p>Date: {}</p><p>Place: {}</p><p>Sources: {}</p>",
@@ -109,7 +109,7 @@ class EventCalendarView(View):
         entry.add("summary", f"{headline(event)}, {event.place}")
         sources = "; ".join(
             f"{source.title}, {request.build_absolute_uri(source.get_absolute_url())}"
-            for source in event.sources.all()
+            for source in event.source_list
         )
         entry.add(
             "description",

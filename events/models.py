@@ -101,6 +101,7 @@ def event_relations(related_name: str):
             blank=True,
             related_name=related_name,
             help_text="Empty when the source does not name the place.",
+            db_index=False,  # the Meta's "in_county" index starts with it
         ),
         models.ForeignKey(
             "sites.Province",
@@ -134,12 +135,17 @@ class Event(DatedModel):
     class Meta(DatedModel.Meta):
         abstract = True
         ordering = ["date_lower", "date_upper", "pk"]
-        # The default order, and the kind order of keyset pages (kind, then id).
+        # The default order, the kind order of keyset pages (kind, then id), and a county's
+        # latest events (its page reads them backwards along this index).
         indexes = [
             models.Index(
                 fields=["date_lower", "date_upper", "id"], name="%(app_label)s_%(class)s_date_idx"
             ),
             models.Index(fields=["kind", "id"], name="%(app_label)s_%(class)s_kind_idx"),
+            models.Index(
+                fields=["county", "date_lower", "date_upper", "id"],
+                name="%(app_label)s_%(class)s_in_county",
+            ),
         ]
 
     def save(self, *args, **kwargs):

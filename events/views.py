@@ -4,7 +4,7 @@ from django import forms
 from django.views.generic import DetailView, ListView
 
 from events.choices import CeremonyKind, VisitKind
-from events.chronology import event_rows, load_events, timeline, with_details
+from events.chronology import event_rows, load_events, timeline, unpacked, with_details
 from events.filters import CeremonyFilterSet, GuidanceVisitFilterSet, SourceFilterSet
 from events.models import Ceremony, GuidanceVisit, Photo, Source
 from sites.views import (
@@ -111,9 +111,7 @@ class EventDetailView(DetailView):
     category = ""
 
     def get_object(self, queryset=None):
-        event = super().get_object(queryset)
-        event.category = self.category
-        return event
+        return unpacked(super().get_object(queryset), self.category)
 
 
 class CeremonyDetailView(EventDetailView):

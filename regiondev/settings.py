@@ -186,7 +186,7 @@ REST_FRAMEWORK = {
     ],
     "DEFAULT_PERMISSION_CLASSES": ["regiondev.api.permissions.WritePermission"],
     "DEFAULT_THROTTLE_CLASSES": ["regiondev.api.permissions.AnonymousThrottle"],
-    "DEFAULT_FILTER_BACKENDS": ["django_filters.rest_framework.DjangoFilterBackend"],
+    "DEFAULT_FILTER_BACKENDS": ["regiondev.api.filtering.FilterBackend"],
     "DEFAULT_PAGINATION_CLASS": "regiondev.api.pagination.KeysetPagination",
     "DEFAULT_CONTENT_NEGOTIATION_CLASS": "regiondev.api.negotiation.FormatNegotiation",
     "DEFAULT_SCHEMA_CLASS": "regiondev.api.schema.ApiSchema",

@@ -243,12 +243,9 @@ class FactoryViewSet(RecordViewSet):
         kept in the shared cache until the data changes (regiondev/caching.py)."""
 
         def render():
-            queryset = (
-                self.filter_queryset(self.get_queryset())
-                .prefetch_related(None)
-                .prefetch_related(lean.brief_sources())
+            page = self.paginate_queryset(
+                lean.factory_rows(self.filter_queryset(self.get_queryset()))
             )
-            page = self.paginate_queryset(queryset)
             return self.finalize_response(
                 request, self.get_paginated_response(lean.factories(page, request))
             )

@@ -12,13 +12,25 @@ from django.views.generic import DetailView, ListView, TemplateView
 from django_filters.views import FilterView
 from django_filters.widgets import BooleanWidget
 
-from events.chronology import SAME_DAY_ORDER, event_rows, load_events, timeline
+from events.chronology import (
+    PHOTO_FIELDS,
+    SAME_DAY_ORDER,
+    SOURCE_FIELDS,
+    by_pk,
+    event_rows,
+    load_events,
+    newest_first,
+    timeline,
+    unpacked,
+    with_details,
+)
 from events.models import Ceremony, GuidanceVisit, Photo, Source
 from regiondev.caching import CachedPageMixin
+from regiondev.packing import packed, unpack
 from sites import charts
 from sites.choices import PROGRAMME_YEARS, FactoryStatus
 from sites.filters import CountyFilterSet, FactoryFilterSet
-from sites.models import County, Factory, Province, union_of_ids
+from sites.models import County, Factory, Province
 from sites.search import search_key
 
 COUNTIES_A_YEAR = 20
@@ -262,7 +274,9 @@ class CountyDetailView(CachedPageMixin, DetailView):
     page shows a bounded part of each (one row more is read to know whether to link on).
     """
 
-    queryset = County.objects.select_related("province")
+    queryset = County.objects.select_related("province").annotate(
+        packed_sources=packed(Source.objects.all(), "counties", SOURCE_FIELDS)
+    )
     shown_factories = 50
     shown_events = 50
     shown_photos = 12
@@ -270,46 +284,58 @@ class CountyDetailView(CachedPageMixin, DetailView):
     def get_context_data(self, **kwargs):
         context = super().get_context_data(**kwargs)
         county = self.object
-        factories = list(county.factories.order_by("name", "pk")[: self.shown_factories + 1])
-        latest = load_events(
-            event_rows(in_county(Ceremony, county), in_county(GuidanceVisit, county)).order_by(
-                "-date_lower", "-date_upper", "-id"
-            )[: self.shown_events + 1]
+        first_factories = list(
+            county.factories.annotate(
+                packed_sources=packed(Source.objects.all(), "factories", SOURCE_FIELDS),
+                packed_photos=packed(Photo.objects.all(), "factory", PHOTO_FIELDS),
+            ).order_by("name", "pk")[: self.shown_factories + 1]
+        )
+        factories = first_factories[: self.shown_factories]
+        # The latest of each kind, then the latest of both: one query a kind.
+        latest = sorted(
+            (
+                unpacked(event, category)
+                for category, model in (("ceremony", Ceremony), ("visit", GuidanceVisit))
+                for event in with_details(in_county(model, county), photos=True).order_by(
+                    "-date_lower", "-date_upper", "-id"
+                )[: self.shown_events + 1]
+            ),
+            key=lambda event: (event.date_lower, event.date_upper, event.pk),
+            reverse=True,
         )
         events = timeline_order(latest[: self.shown_events])
-        photos = list(
-            Photo.objects.filter(
-                pk__in=union_of_ids(
-                    Photo.objects.filter(factory__county=county),
-                    Photo.objects.filter(
-                        ceremony__in=[e.pk for e in events if isinstance(e, Ceremony)]
-                    ),
-                    Photo.objects.filter(
-                        visit__in=[e.pk for e in events if isinstance(e, GuidanceVisit)]
-                    ),
-                )
-            )
-            .select_related("source")
-            .order_by("-pk")[: self.shown_photos]
-        )
+        photos = {
+            photo.pk: photo
+            for photo in [
+                *(
+                    photo
+                    for factory in factories
+                    for photo in unpack(Photo, factory.packed_photos, source=Source)
+                ),
+                *(photo for event in events for photo in event.photo_list),
+            ]
+        }
+        photos = sorted(photos.values(), key=by_pk, reverse=True)[: self.shown_photos]
+        cited = [
+            *unpack(Source, county.packed_sources),
+            *(source for f in factories for source in unpack(Source, f.packed_sources)),
+            *(source for event in events for source in event.source_list),
+            *(photo.source for photo in photos),
+        ]
         context.update(
-            factories=factories[: self.shown_factories],
-            more_factories=len(factories) > self.shown_factories,
+            factories=factories,
+            more_factories=len(first_factories) > self.shown_factories,
             events=events,
             more_events=len(latest) > self.shown_events,
             photos=photos,
-            sources=cited_sources(county, factories, events, photos),
+            sources=sorted({s.pk: s for s in cited}.values(), key=newest_first),
         )
         return context
 
 
 def in_county(model, county: County):
-    """Events held in the county, or concerning one of its factories."""
-    return model.objects.filter(
-        pk__in=union_of_ids(
-            model.objects.filter(county=county), model.objects.filter(factories__county=county)
-        )
-    )
+    """Events held in the county (as the event list's `county` filter finds them)."""
+    return model.objects.filter(county=county)
 
 
 def timeline_order(events: list) -> list:
@@ -321,25 +347,6 @@ def timeline_order(events: list) -> list:
             SAME_DAY_ORDER.get(event.kind, 1) if event.category == "ceremony" else 1,
             event.pk,
         ),
-    )
-
-
-def cited_sources(county: County, factories: list, events: list, photos: list[Photo]):
-    """Every source behind what the county page shows, once each."""
-    return Source.objects.filter(
-        pk__in=union_of_ids(
-            Source.objects.filter(counties=county),
-            Source.objects.filter(factories__in=[factory.pk for factory in factories]),
-            Source.objects.filter(
-                ceremonies__in=[event.pk for event in events if isinstance(event, Ceremony)]
-            ),
-            Source.objects.filter(
-                guidance_visits__in=[
-                    event.pk for event in events if isinstance(event, GuidanceVisit)
-                ]
-            ),
-            Source.objects.filter(pk__in=[photo.source_id for photo in photos]),
-        )
     )
 
 

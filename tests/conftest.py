@@ -27,3 +27,14 @@ def staff(db):
 def staff_client(client, staff):
     client.force_login(staff)
     return client
+
+
+@pytest.fixture
+def django_assert_num_queries(django_assert_num_queries, db):
+    """pytest-django's, after Django's one-time probe of SQLite's JSON support (three
+    statements on a connection's first JSON query), which would count in whichever test
+    came first."""
+    from django.db import connection
+
+    assert connection.features.supports_json_field
+    return django_assert_num_queries

@@ -33,23 +33,23 @@ def pages(data) -> dict:
 
 
 QUERIES = {
-    "home": 10,
+    "home": 6,
     "provinces": 1,
-    "province": 9,
+    "province": 5,
     "counties": 3,
-    "county": 11,
+    "county": 4,
     "factories": 3,
-    "factory": 11,
-    "events": 9,
-    "ceremony": 4,
-    "visit": 4,
+    "factory": 5,
+    "events": 5,
+    "ceremony": 1,
+    "visit": 1,
     "sources": 2,
-    "source": 10,
-    "search": 10,
-    "atom": 7,
-    "ics": 7,
+    "source": 6,
+    "search": 6,
+    "atom": 3,
+    "ics": 3,
     "counties filtered": 5,
-    "events filtered": 6,
+    "events filtered": 4,
 }
 
 # What shows that the page really carries every row: the last one built.

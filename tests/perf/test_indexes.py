@@ -142,8 +142,8 @@ def event_filters(table: str) -> dict:
     return {
         "id": ("1", f"{table}_pkey"),
         "id__in": ("1,2", f"{table}_pkey"),
-        "county_id": ("county.pk", f"{table}_county_id"),
-        "county": ("songchon", f"{table}_county_id"),
+        "county_id": ("county.pk", f"{table}_in_county"),
+        "county": ("songchon", f"{table}_in_county"),
         "province_id": ("province.pk", f"{table}_province_id"),
         "province": ("north", f"{table}_province_id"),
         "factory_id": ("factory.pk", f"{table}_factories_factory_id"),
