@@ -1,9 +1,10 @@
 """A server-side cache for read-heavy pages and API lists, with HTTP validators.
 
-Every cache key carries the data's *generation*: a number kept in the cache and replaced
+Every entry carries the data's *generation*: a number kept in the cache and replaced
 whenever a record changes (post_save, post_delete or m2m_changed of any model of `sites` or
-`events`). A change makes every earlier entry unreachable at once, so there is no list of
-keys to find and delete and nothing stale is served; old entries simply expire. The number
+`events`), and read with the entry in one round trip. An entry of an earlier generation is
+never served, so a change makes every earlier entry stale at once, with no list of keys to
+find and delete; the next request replaces it, or it expires. The number
 is a timestamp, so it also gives each response its Last-Modified, and with the request it
 gives an ETag: a client repeating a request with If-None-Match or If-Modified-Since gets 304
 without the view running at all.
@@ -82,19 +83,19 @@ def cached_response(request, render) -> HttpResponse:
     """
     if not cacheable_request(request):
         return render()
-    current = generation()
     asked = f"{request.get_full_path()}\n{request.headers.get('Accept', '')}"
     digest = hashlib.blake2b(asked.encode(), digest_size=12).hexdigest()
+    key = f"response:{digest}"
+    found = cache.get_many([GENERATION_KEY, key])
+    current = found.get(GENERATION_KEY) or generation()
     etag = f'"{current:x}-{digest}"'
     last_modified = current // 1_000_000_000
     not_modified = get_conditional_response(request, etag=etag, last_modified=last_modified)
     if not_modified is not None:
         return validated(not_modified, etag, last_modified)
 
-    key = f"response:{current}:{digest}"
-    stored = cache.get(key)
-    if stored is not None:
-        content, headers = stored
+    stored_generation, content, headers = found.get(key) or (None, None, None)
+    if stored_generation == current:
         response = HttpResponse(content, headers=headers)
     else:
         response = render()
@@ -103,7 +104,7 @@ def cached_response(request, render) -> HttpResponse:
         if not cacheable_response(request, response):
             return response
         headers = {name: response[name] for name in KEPT_HEADERS if response.has_header(name)}
-        cache.set(key, (response.content, headers), TIMEOUT)
+        cache.set(key, (current, response.content, headers), TIMEOUT)
     return validated(response, etag, last_modified)
 
 
