@@ -64,6 +64,7 @@ def _last_day(year: int, month: int) -> int:
     return calendar.monthrange(year, month)[1]
 
 
+@functools.lru_cache(maxsize=8192)
 def in_words(lower: datetime.date, upper: datetime.date) -> str:
     """Say a span of days at its true precision: "20 December 2024", "late February 2024"."""
     if lower == upper:

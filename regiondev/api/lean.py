@@ -9,6 +9,7 @@ The output is the serializer's, key for key (tests/perf/test_lean.py compares th
 JSON, CSV and GeoJSON renderers see no difference.
 """
 
+import re
 from urllib.parse import quote
 
 from django.db import connection
@@ -16,6 +17,7 @@ from django.db.models import F
 from django.urls import reverse
 from django.utils import timezone
 
+from events.dates import days_between
 from events.models import Source
 from regiondev.packing import fields_of, packed
 
@@ -23,6 +25,7 @@ from regiondev.packing import fields_of, packed
 PLACEHOLDER = "918273645"
 # As reverse() quotes path arguments.
 SAFE = "!$&'()*+,;=/~:@"
+PLAIN_KEY = re.compile(r"[-\w]+", re.ASCII)
 BRIEF_SOURCE_FIELDS = ("id", "title", "publisher", "published", "url")
 PLACE_COLUMNS = {
     "county_slug": F("county__slug"),
@@ -44,9 +47,12 @@ class URLs:
         template = self.templates.get(view_name)
         if template is None:
             path = reverse(view_name, args=[PLACEHOLDER])
-            template = self.request.build_absolute_uri(path) if self.request else path
-            self.templates[view_name] = template
-        return template.replace(PLACEHOLDER, quote(str(key), safe=SAFE))
+            url = self.request.build_absolute_uri(path) if self.request else path
+            template = self.templates[view_name] = url.split(PLACEHOLDER)
+        text = str(key)
+        if not PLAIN_KEY.fullmatch(text):  # slugs and ids never need quoting
+            text = quote(text, safe=SAFE)
+        return text.join(template)
 
 
 def factory_rows(queryset):
@@ -84,8 +90,9 @@ def date(value):
     return value.isoformat() if value is not None else None
 
 
-def datetime(value):
-    text = timezone.localtime(value).isoformat()
+def datetime(value, zone):
+    """As DRF's DateTimeField gives it, in the request's time zone `zone`."""
+    text = value.astimezone(zone).isoformat()
     return text[:-6] + "Z" if text.endswith("+00:00") else text
 
 
@@ -107,10 +114,13 @@ def source(urls: URLs, item: dict) -> dict:
 def factories(rows, request) -> list[dict]:
     """FactorySerializer's output for each of `rows`, from `factory_rows()`."""
     urls = URLs(request)
+    zone = timezone.get_current_timezone()
     payload = []
     for factory in rows:
         groundbreaking, inauguration = factory.groundbreaking, factory.inauguration
-        construction = factory.construction_time
+        construction = (
+            days_between(groundbreaking, inauguration) if groundbreaking and inauguration else None
+        )
         payload.append(
             {
                 "id": factory.id,
@@ -159,7 +169,7 @@ def factories(rows, request) -> list[dict]:
                 "sources": [
                     source(urls, item) for item in in_source_order(factory.packed_sources or [])
                 ],
-                "updated_at": datetime(factory.updated_at),
+                "updated_at": datetime(factory.updated_at, zone),
             }
         )
     return payload
