@@ -23,7 +23,27 @@ class WritePermission(DjangoModelPermissionsOrAnonReadOnly):
 
 class AnonymousThrottle(AnonRateThrottle):
     """Anonymous requests, at the rate API_ANON_RATE sets (read per request, so tests can
-    change it)."""
+    change it), counted per client and fixed window in the shared cache: one increment a
+    request, where DRF's own reads a list of timestamps and writes it back."""
 
     def get_rate(self):
         return settings.API_ANON_RATE
+
+    def allow_request(self, request, view):
+        if self.rate is None:
+            return True
+        client = self.get_cache_key(request, view)
+        if client is None:
+            return True
+        self.now = self.timer()
+        window = int(self.now // self.duration)
+        self.window_ends = (window + 1) * self.duration
+        key = f"{client}:{window}"
+        try:
+            count = self.cache.incr(key)
+        except ValueError:  # the window's first request
+            count = 1 if self.cache.add(key, 1, self.duration) else self.cache.incr(key)
+        return count <= self.num_requests
+
+    def wait(self):
+        return self.window_ends - self.now
