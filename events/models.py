@@ -3,11 +3,11 @@
 from django.core.exceptions import ValidationError
 from django.db import models
 from django.db.models import F, Q
-from django.urls import reverse
 from simple_history.models import HistoricalRecords
 
 from events import dates
 from events.choices import CeremonyKind, Publisher, VisitKind
+from regiondev.links import page_url
 from sites.models import union_of_ids
 from sites.search import search_key
 
@@ -194,7 +194,7 @@ class Ceremony(Event):
         )
 
     def get_absolute_url(self) -> str:
-        return reverse("events:ceremony-detail", args=[self.pk])
+        return page_url("events:ceremony-detail", self.pk)
 
     def check_milestone_order(self, factories) -> None:
         """Refuse an inauguration dated before a factory's groundbreaking, and vice versa."""
@@ -248,7 +248,7 @@ class GuidanceVisit(Event):
         return f"{self.get_kind_display().capitalize()}, {self.place}, {self.date_in_words}"
 
     def get_absolute_url(self) -> str:
-        return reverse("events:visit-detail", args=[self.pk])
+        return page_url("events:visit-detail", self.pk)
 
 
 class Source(models.Model):
@@ -299,7 +299,7 @@ class Source(models.Model):
         super().save(*args, **kwargs)
 
     def get_absolute_url(self) -> str:
-        return reverse("events:source-detail", args=[self.pk])
+        return page_url("events:source-detail", self.pk)
 
     @property
     def published_in_words(self) -> str:
