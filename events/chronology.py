@@ -114,6 +114,11 @@ def timeline(ceremonies, visits, *, photos: bool = False) -> list:
         *_mark(with_details(ceremonies, photos=photos), "ceremony"),
         *_mark(with_details(visits, photos=photos), "visit"),
     ]
+    return timeline_order(events)
+
+
+def timeline_order(events) -> list:
+    """Oldest first; on a shared date the groundbreaking first and the inauguration last."""
     return sorted(
         events,
         key=lambda event: (

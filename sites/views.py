@@ -14,13 +14,13 @@ from django_filters.widgets import BooleanWidget
 
 from events.chronology import (
     PHOTO_FIELDS,
-    SAME_DAY_ORDER,
     SOURCE_FIELDS,
     by_pk,
     event_rows,
     load_events,
     newest_first,
     timeline,
+    timeline_order,
     unpacked,
     with_details,
 )
@@ -296,9 +296,9 @@ class CountyDetailView(CachedPageMixin, DetailView):
             (
                 unpacked(event, category)
                 for category, model in (("ceremony", Ceremony), ("visit", GuidanceVisit))
-                for event in with_details(in_county(model, county), photos=True).order_by(
-                    "-date_lower", "-date_upper", "-id"
-                )[: self.shown_events + 1]
+                for event in with_details(
+                    model.objects.filter(county=county), photos=True
+                ).order_by("-date_lower", "-date_upper", "-id")[: self.shown_events + 1]
             ),
             key=lambda event: (event.date_lower, event.date_upper, event.pk),
             reverse=True,
@@ -331,23 +331,6 @@ class CountyDetailView(CachedPageMixin, DetailView):
             sources=sorted({s.pk: s for s in cited}.values(), key=newest_first),
         )
         return context
-
-
-def in_county(model, county: County):
-    """Events held in the county (as the event list's `county` filter finds them)."""
-    return model.objects.filter(county=county)
-
-
-def timeline_order(events: list) -> list:
-    return sorted(
-        events,
-        key=lambda event: (
-            event.date_lower,
-            event.date_upper,
-            SAME_DAY_ORDER.get(event.kind, 1) if event.category == "ceremony" else 1,
-            event.pk,
-        ),
-    )
 
 
 class FactoryListView(FilteredListView):
