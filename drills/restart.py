@@ -18,7 +18,7 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 from common import Workspace, drop_database, recreate_database, say  # noqa: E402
-from load import print_table, run_locust, summarise, written_titles  # noqa: E402
+from load import failed, print_table, run_locust, summarise, written_titles  # noqa: E402
 
 DATABASE = "regiondev_drill_restart"
 
@@ -53,8 +53,8 @@ def main() -> int:
     workspace = Workspace(database_url, API_ANON_RATE="1000000/hour")
     restart = {}
 
-    def restart_during_load(started):
-        time.sleep(arguments.restart_after)
+    def restart_during_load(timed_from):
+        time.sleep(max(0, timed_from + arguments.restart_after - time.time()))
         restart["began"] = time.time()
         say("Restarting PostgreSQL")
         restart_postgres()
@@ -67,7 +67,7 @@ def main() -> int:
         token = workspace.staff_token()
         with workspace.gunicorn() as url:
             say(f"gunicorn at {url}; locust: {arguments.users} clients, {arguments.seconds} s")
-            entries, acknowledged = run_locust(
+            entries, warmup, acknowledged = run_locust(
                 workspace,
                 url,
                 token,
@@ -78,16 +78,19 @@ def main() -> int:
             )
         during = [e for e in entries if restart["began"] <= e["start"] < restart["ended"]]
         after = [e for e in entries if e["start"] >= restart["ended"]]
-        failed_after = [e for e in after if not 200 <= e["status"] < 300]
+        failed_after = failed(after)
         # A request that meets the restart may be refused with a 503, never a 500.
         server_errors = [
-            e for e in entries if e["status"] == 0 or e["status"] >= 500 and e["status"] != 503
+            e
+            for e in warmup + entries
+            if e["status"] == 0 or e["status"] >= 500 and e["status"] != 503
         ]
         missing = set(acknowledged) - written_titles(database_url)
         print_table(entries)
         summary = {
             "restart_seconds": round(restart["ended"] - restart["began"], 1),
             "requests": len(entries),
+            "warmup": {"requests": len(warmup), "errors": len(failed(warmup))},
             "requests_during_restart": len(during),
             "statuses_during_restart": dict(Counter(e["status"] for e in during)),
             "requests_after_restart": len(after),
@@ -99,7 +102,8 @@ def main() -> int:
         }
         print(json.dumps(summary, indent=2))
         ok = (
-            not failed_after
+            not failed(warmup)
+            and not failed_after
             and not server_errors
             and not missing
             and len(after) > 0
