@@ -16,6 +16,7 @@ used no CSRF token. Staff always see the database as it is.
 
 import hashlib
 import time
+from typing import NamedTuple
 
 from django.conf import settings
 from django.core.cache import cache
@@ -23,6 +24,7 @@ from django.db import transaction
 from django.db.models.signals import m2m_changed, post_delete, post_save
 from django.dispatch import receiver
 from django.http import HttpResponse
+from django.urls import Resolver404, resolve
 from django.utils.cache import get_conditional_response, patch_cache_control
 from django.utils.http import http_date
 
@@ -76,6 +78,55 @@ def cacheable_response(request, response) -> bool:
     )
 
 
+class Lookup(NamedTuple):
+    """What the cache holds for a request: its key, the current generation, and the stored
+    entry (None, or a (generation, content, headers) tuple)."""
+
+    key: str
+    digest: str
+    generation: int
+    entry: tuple | None
+
+    @property
+    def etag(self) -> str:
+        return f'"{self.generation:x}-{self.digest}"'
+
+    @property
+    def last_modified(self) -> int:
+        return self.generation // 1_000_000_000
+
+    @property
+    def current(self) -> bool:
+        return self.entry is not None and self.entry[0] == self.generation
+
+
+def lookup(request) -> Lookup:
+    """The request's entry and the generation, read in one round trip, once per request."""
+    found = getattr(request, "_cache_lookup", None)
+    if found is None:
+        asked = f"{request.get_full_path()}\n{request.headers.get('Accept', '')}"
+        digest = hashlib.blake2b(asked.encode(), digest_size=12).hexdigest()
+        key = f"answer:{digest}"
+        values = cache.get_many([GENERATION_KEY, key])
+        found = Lookup(key, digest, values.get(GENERATION_KEY) or generation(), values.get(key))
+        request._cache_lookup = found
+    return found
+
+
+def stored_answer(request, found: Lookup) -> HttpResponse | None:
+    """A 304 when the client holds the current answer, else the current entry's answer;
+    None when there is neither."""
+    not_modified = get_conditional_response(
+        request, etag=found.etag, last_modified=found.last_modified
+    )
+    if not_modified is not None:
+        return validated(not_modified, found)
+    if found.current:
+        _, content, headers = found.entry
+        return validated(HttpResponse(content, headers=headers), found)
+    return None
+
+
 def cached_response(request, render) -> HttpResponse:
     """The answer `render()` gives this request, from the cache when it holds it.
 
@@ -83,34 +134,63 @@ def cached_response(request, render) -> HttpResponse:
     """
     if not cacheable_request(request):
         return render()
-    asked = f"{request.get_full_path()}\n{request.headers.get('Accept', '')}"
-    digest = hashlib.blake2b(asked.encode(), digest_size=12).hexdigest()
-    key = f"response:{digest}"
-    found = cache.get_many([GENERATION_KEY, key])
-    current = found.get(GENERATION_KEY) or generation()
-    etag = f'"{current:x}-{digest}"'
-    last_modified = current // 1_000_000_000
-    not_modified = get_conditional_response(request, etag=etag, last_modified=last_modified)
-    if not_modified is not None:
-        return validated(not_modified, etag, last_modified)
-
-    stored_generation, content, headers = found.get(key) or (None, None, None)
-    if stored_generation == current:
-        response = HttpResponse(content, headers=headers)
-    else:
-        response = render()
-        if hasattr(response, "render"):
-            response.render()
-        if not cacheable_response(request, response):
-            return response
-        headers = {name: response[name] for name in KEPT_HEADERS if response.has_header(name)}
-        cache.set(key, (current, response.content, headers), TIMEOUT)
-    return validated(response, etag, last_modified)
+    found = lookup(request)
+    answer = stored_answer(request, found)
+    if answer is not None:
+        return answer
+    response = render()
+    if hasattr(response, "render"):
+        response.render()
+    if not cacheable_response(request, response):
+        return response
+    headers = {name: response[name] for name in KEPT_HEADERS if response.has_header(name)}
+    cache.set(found.key, (found.generation, response.content, headers), TIMEOUT)
+    return validated(response, found)
 
 
-def validated(response, etag: str, last_modified: int):
-    response["ETag"] = etag
-    response["Last-Modified"] = http_date(last_modified)
+class CachedAnswerMiddleware:
+    """Serves a current entry before the view and REST framework run: a repeat costs the
+    URL's resolution and one round trip to the cache besides the other middleware, which
+    still see the request and the answer, so its headers are the view's.
+
+    Only addresses whose view answers through `cached_response` are looked up (CachedPageMixin
+    pages, and API actions a viewset names in `cached_actions`). An API repeat is counted by
+    the view's throttles first; one past a rate goes on to the view, where REST framework
+    refuses it with its 429.
+    """
+
+    def __init__(self, get_response):
+        self.get_response = get_response
+
+    def __call__(self, request):
+        if cacheable_request(request):
+            view = cached_view(request.path_info)
+            if view is not None:
+                found = lookup(request)
+                if found.current and all(
+                    throttle().allow_request(request, None)
+                    for throttle in getattr(view, "throttle_classes", ())
+                ):
+                    return stored_answer(request, found)
+        return self.get_response(request)
+
+
+def cached_view(path: str):
+    """The class of the view at `path` when it answers GET through `cached_response`."""
+    try:
+        view = resolve(path).func
+    except Resolver404:
+        return None
+    if hasattr(view, "actions"):  # a REST framework viewset
+        cached = view.actions.get("get") in getattr(view.cls, "cached_actions", ())
+        return view.cls if cached else None
+    view_class = getattr(view, "view_class", None)
+    return view_class if view_class and issubclass(view_class, CachedPageMixin) else None
+
+
+def validated(response, found: Lookup):
+    response["ETag"] = found.etag
+    response["Last-Modified"] = http_date(found.last_modified)
     # Shared caches and browsers may keep it, but must ask again before each reuse.
     patch_cache_control(response, public=True, max_age=0, must_revalidate=True)
     return response

@@ -77,6 +77,9 @@ MIDDLEWARE = [
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "simple_history.middleware.HistoryRequestMiddleware",
+    # After every middleware that adds a header or knows the visitor, before the URL is
+    # resolved: a repeat of a cached page or API list is answered here.
+    "regiondev.caching.CachedAnswerMiddleware",
     # Last, as django-axes requires: it turns a locked-out login into its 429 answer.
     "axes.middleware.AxesMiddleware",
 ]
@@ -187,6 +190,10 @@ REST_FRAMEWORK = {
     "DEFAULT_PERMISSION_CLASSES": ["regiondev.api.permissions.WritePermission"],
     "DEFAULT_THROTTLE_CLASSES": ["regiondev.api.permissions.AnonymousThrottle"],
     "DEFAULT_FILTER_BACKENDS": ["regiondev.api.filtering.FilterBackend"],
+    "DEFAULT_RENDERER_CLASSES": [
+        "regiondev.api.renderers.JSONRenderer",
+        "rest_framework.renderers.BrowsableAPIRenderer",
+    ],
     "DEFAULT_PAGINATION_CLASS": "regiondev.api.pagination.KeysetPagination",
     "DEFAULT_CONTENT_NEGOTIATION_CLASS": "regiondev.api.negotiation.FormatNegotiation",
     "DEFAULT_SCHEMA_CLASS": "regiondev.api.schema.ApiSchema",

@@ -237,6 +237,7 @@ class FactoryViewSet(RecordViewSet):
     lookup_field = "slug"
     lookup_value_regex = "[-a-zA-Z0-9_]+"
     renderer_classes = MAP_RENDERERS
+    cached_actions = ("list",)  # regiondev.caching.CachedAnswerMiddleware
 
     def list(self, request, *args, **kwargs):
         """FactorySerializer's payload built as plain dicts (regiondev/api/lean.py), and

@@ -3,10 +3,10 @@
 from django.db.models import ProtectedError
 from rest_framework import exceptions, status, viewsets
 from rest_framework.parsers import JSONParser
-from rest_framework.renderers import BrowsableAPIRenderer, JSONRenderer
+from rest_framework.renderers import BrowsableAPIRenderer
 from rest_framework.views import APIView
 
-from regiondev.api.renderers import CSVRenderer, GeoJSONRenderer
+from regiondev.api.renderers import CSVRenderer, GeoJSONRenderer, JSONRenderer
 from regiondev.concurrency import VersionedViewSetMixin
 
 READ_RENDERERS = [JSONRenderer, BrowsableAPIRenderer]

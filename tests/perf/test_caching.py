@@ -1,9 +1,11 @@
 """The server-side cache: one generation for all data, bumped by every change; validators."""
 
+from unittest import mock
+
 import pytest
 from django.core.cache import cache
 from django.http import HttpResponse
-from django.test import RequestFactory
+from django.test import RequestFactory, override_settings
 
 from regiondev import caching
 from tests import factories as make
@@ -136,3 +138,28 @@ def test_a_lost_generation_starts_a_new_one():
     cache.delete(caching.GENERATION_KEY)
     caching.cached_response(get(), render)
     assert len(calls) == 2
+
+
+def test_a_repeat_is_answered_before_the_view_runs_with_the_same_headers(client):
+    county = make.county(name="Songchon", slug="songchon")
+    first = client.get(county.get_absolute_url())
+    with mock.patch(
+        "sites.views.CountyDetailView.dispatch", side_effect=AssertionError("view ran")
+    ):
+        second = client.get(county.get_absolute_url())
+    assert second.status_code == 200
+    assert second.content == first.content
+    for header in ("Content-Type", "ETag", "X-Frame-Options", "Content-Security-Policy"):
+        assert second[header] == first[header]
+
+
+@override_settings(API_ANON_RATE="3/minute")
+def test_repeats_answered_from_the_cache_still_count_toward_the_throttle(client):
+    make.factory()
+    answers = [client.get("/api/factories/") for _ in range(3)]
+    assert [answer.status_code for answer in answers] == [200, 200, 200]
+    assert answers[2].content == answers[0].content
+    refused = client.get("/api/factories/")
+    assert refused.status_code == 429
+    assert int(refused["Retry-After"]) > 0
+    assert "throttled" in refused.json()["detail"].lower()

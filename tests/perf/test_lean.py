@@ -1,13 +1,17 @@
 """The lean list payloads are the plain serializers' payloads, byte for byte."""
 
 import json
+from datetime import UTC, date, datetime
+from decimal import Decimal
 
 import pytest
 from django.urls import reverse
+from django.utils.translation import gettext_lazy
 from rest_framework.renderers import JSONRenderer
 from rest_framework.request import Request
 from rest_framework.test import APIRequestFactory
 
+from regiondev.api import renderers
 from sites.api import FactorySerializer, TimelineSerializer
 from sites.models import Factory
 from tests import factories as make
@@ -77,3 +81,17 @@ def test_the_timeline_is_the_serializers(client, factories):
         key=lambda event: (event.date_lower, event.date_upper, event.pk),
     )
     assert response.content == plain(TimelineSerializer, factory, url)
+
+
+def test_the_json_is_rest_frameworks_byte_for_byte(client, factories):
+    tricky = {
+        "text": "성천 “quoted” and two separators: \u2028 \u2029",
+        "when": datetime(2024, 2, 21, 9, 30, 15, 123456, tzinfo=UTC),
+        "day": date(2024, 2, 21),
+        "latitude": Decimal("39.123456"),
+        "lazy": gettext_lazy("Factories"),
+        "values": [1, 2.5, None, True, {}],
+    }
+    assert renderers.JSONRenderer().render(tricky) == JSONRenderer().render(tricky)
+    response = client.get(reverse("api:factory-list"))
+    assert response.content == JSONRenderer().render(response.json())
