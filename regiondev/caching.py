@@ -7,7 +7,8 @@ never served, so a change makes every earlier entry stale at once, with no list 
 find and delete; the next request replaces it, or it expires. The number
 is a timestamp, so it also gives each response its Last-Modified, and with the request it
 gives an ETag: a client repeating a request with If-None-Match or If-Modified-Since gets 304
-without the view running at all.
+without the view running at all. CachedAnswerMiddleware answers repeats before the view is
+called; `cached_response`, in the view, answers the rest and stores what it renders.
 
 Only visitors without a session (no login, no messages) are served from the cache, and only
 answers that are the same for every such visitor are stored: a 200 that set no cookie and
