@@ -31,6 +31,10 @@ EVENT_PLACES = """
     LEFT JOIN sites_province p ON p.id = e.province_id
 """
 SOURCE_COLUMNS = "s.id, s.title, s.publisher, s.published, s.url"
+PHOTO_COLUMNS = """
+    p.id, p.image, p.thumbnail, p.caption, p.credit, p.width, p.height,
+    s.id AS source_id, s.title AS source_title, s.published AS source_published
+"""
 
 
 def encode(data) -> bytes:
@@ -42,20 +46,36 @@ def rows(conn, sql: str, params=()) -> list[dict]:
         return cursor.execute(sql, params).fetchall()
 
 
-def attach_sources(conn, records: list[dict], link_table: str, column: str) -> None:
-    """Each record's sources, as a list under "sources": one query for all of them."""
+def attach(conn, records: list[dict], name: str, sql: str) -> None:
+    """Each record's rows from `sql`, as a list under `name`: one query for all records.
+    `sql` selects the record's id as `owner` and takes the list of ids as its parameter."""
     by_id = {record["id"]: record for record in records}
     for record in records:
-        record["sources"] = []
+        record[name] = []
     if not by_id:
         return
-    for source in rows(
+    for row in rows(conn, sql, [list(by_id)]):
+        by_id[row.pop("owner")][name].append(row)
+
+
+def attach_sources(conn, records: list[dict], link_table: str, column: str) -> None:
+    attach(
         conn,
+        records,
+        "sources",
         f"SELECT l.{column} AS owner, {SOURCE_COLUMNS} FROM {link_table} l"
         f" JOIN events_source s ON s.id = l.source_id WHERE l.{column} = ANY(%s)",
-        [list(by_id)],
-    ):
-        by_id[source.pop("owner")]["sources"].append(source)
+    )
+
+
+def attach_photos(conn, records: list[dict], column: str) -> None:
+    attach(
+        conn,
+        records,
+        "photos",
+        f"SELECT p.{column} AS owner, {PHOTO_COLUMNS} FROM events_photo p"
+        f" JOIN events_source s ON s.id = p.source_id WHERE p.{column} = ANY(%s)",
+    )
 
 
 def subjects(conn) -> dict:
@@ -104,11 +124,17 @@ def factory_csv(conn, count: int) -> bytes:
     return buffer.getvalue().encode()
 
 
-def factory_events(conn, factory_id: int) -> list[dict]:
+def factory_events(conn, factory_id: int, photos: bool = False) -> list[dict]:
     events = []
-    for table, link, column, kind in (
-        ("events_ceremony", "events_ceremony_factories", "ceremony_id", "ceremony"),
-        ("events_guidancevisit", "events_guidancevisit_factories", "guidancevisit_id", "visit"),
+    for table, link, column, kind, photo_column in (
+        ("events_ceremony", "events_ceremony_factories", "ceremony_id", "ceremony", "ceremony_id"),
+        (
+            "events_guidancevisit",
+            "events_guidancevisit_factories",
+            "guidancevisit_id",
+            "visit",
+            "visit_id",
+        ),
     ):
         found = rows(
             conn,
@@ -117,16 +143,25 @@ def factory_events(conn, factory_id: int) -> list[dict]:
             [factory_id],
         )
         attach_sources(conn, found, f"{table}_sources", column)
+        if photos:
+            attach_photos(conn, found, photo_column)
         events.extend({**event, "type": kind} for event in found)
     events.sort(key=lambda e: (e["date_lower"], e["date_upper"], e["id"]))
     return events
 
 
-def timeline(conn, slug: str) -> bytes:
+def timeline(conn, slug: str, photos: bool = False) -> bytes:
     (factory,) = rows(conn, FACTORY_ROW + " WHERE f.slug = %s", [slug])
     attach_sources(conn, [factory], "sites_factory_sources", "factory_id")
-    factory["events"] = factory_events(conn, factory["id"])
+    if photos:
+        attach_photos(conn, [factory], "factory_id")
+    factory["events"] = factory_events(conn, factory["id"], photos)
     return encode(factory)
+
+
+def factory_detail(conn, slug: str) -> bytes:
+    """What the factory's page shows: its timeline, with the photos beside it."""
+    return timeline(conn, slug, photos=True)
 
 
 def county_page(conn, slug: str) -> bytes:
@@ -138,7 +173,8 @@ def county_page(conn, slug: str) -> bytes:
     )
     attach_sources(conn, [county], "sites_county_sources", "county_id")
     # What the page shows: its first 50 factories and latest 50 events (one more of each,
-    # to know whether to link on), with each event's sources.
+    # to know whether to link on), each with its sources and photos, the events with their
+    # factories.
     county["factories"] = rows(
         conn,
         "SELECT id, slug, name, sector, status, groundbreaking_date, groundbreaking_lower,"
@@ -146,10 +182,12 @@ def county_page(conn, slug: str) -> bytes:
         " FROM sites_factory WHERE county_id = %s ORDER BY name, id LIMIT 51",
         [county["id"]],
     )
+    attach_sources(conn, county["factories"], "sites_factory_sources", "factory_id")
+    attach_photos(conn, county["factories"], "factory_id")
     events = []
-    for table, column in (
-        ("events_ceremony", "ceremony_id"),
-        ("events_guidancevisit", "guidancevisit_id"),
+    for table, column, photo_column in (
+        ("events_ceremony", "ceremony_id", "ceremony_id"),
+        ("events_guidancevisit", "guidancevisit_id", "visit_id"),
     ):
         found = rows(
             conn,
@@ -158,6 +196,14 @@ def county_page(conn, slug: str) -> bytes:
             [county["id"]],
         )
         attach_sources(conn, found, f"{table}_sources", column)
+        attach(
+            conn,
+            found,
+            "factories",
+            f"SELECT l.{column} AS owner, f.id, f.slug, f.name FROM {table}_factories l"
+            f" JOIN sites_factory f ON f.id = l.factory_id WHERE l.{column} = ANY(%s)",
+        )
+        attach_photos(conn, found, photo_column)
         events += found
     events.sort(key=lambda e: (e["date_lower"], e["date_upper"], e["id"]), reverse=True)
     county["events"] = events[:51]

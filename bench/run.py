@@ -209,7 +209,7 @@ def in_process_medians() -> list[Median]:
             "factory page",
             f"/factories/{factory}/",
             lambda: get(f"/factories/{factory}/"),
-            lambda: floors.timeline(raw, factory),
+            lambda: floors.factory_detail(raw, factory),
         ),
         ("home page", "/", lambda: get("/"), lambda: floors.home_page(raw)),
         (
