@@ -20,7 +20,7 @@ import time
 from typing import NamedTuple
 
 from django.conf import settings
-from django.core.cache import cache
+from django.core.cache import cache, caches
 from django.db import transaction
 from django.db.models.signals import m2m_changed, post_delete, post_save
 from django.dispatch import receiver
@@ -28,6 +28,7 @@ from django.http import HttpResponse
 from django.urls import Resolver404, resolve
 from django.utils.cache import get_conditional_response, patch_cache_control
 from django.utils.http import http_date
+from django_redis.cache import RedisCache
 
 GENERATION_KEY = "regiondev:generation"
 WATCHED_APPS = frozenset({"sites", "events"})
@@ -101,17 +102,50 @@ class Lookup(NamedTuple):
         return self.entry is not None and self.entry[0] == self.generation
 
 
-def lookup(request) -> Lookup:
-    """The request's entry and the generation, read in one round trip, once per request."""
+def lookup(request, counters: tuple[tuple[str, int], ...] = ()) -> Lookup:
+    """The request's entry and the generation, read once per request; with them, in the same
+    round trip, each of `counters` (throttle counters, see `count`) is counted."""
     found = getattr(request, "_cache_lookup", None)
     if found is None:
         asked = f"{request.get_full_path()}\n{request.headers.get('Accept', '')}"
         digest = hashlib.blake2b(asked.encode(), digest_size=12).hexdigest()
         key = f"answer:{digest}"
-        values = cache.get_many([GENERATION_KEY, key])
+        values, counts = read_and_count([GENERATION_KEY, key], counters)
+        if counters:
+            request.throttle_counts = dict(zip(counters, counts, strict=True))
         found = Lookup(key, digest, values.get(GENERATION_KEY) or generation(), values.get(key))
         request._cache_lookup = found
     return found
+
+
+def read_and_count(keys: list[str], counters) -> tuple[dict, list[int]]:
+    """`cache.get_many(keys)`, and each counter (key, seconds to live) incremented: in one
+    round trip to Redis (a pipeline), in one call each on other caches."""
+    backend = caches["default"]
+    if not counters or not isinstance(backend, RedisCache):
+        return cache.get_many(keys), [count(*counter) for counter in counters]
+    client = backend.client
+    pipeline = client.get_client(write=True).pipeline(transaction=False)
+    pipeline.mget([client.make_key(key) for key in keys])
+    for key, timeout in counters:
+        made = client.make_key(key)
+        pipeline.set(made, 0, ex=timeout, nx=True)  # the window's first request makes it
+        pipeline.incr(made)
+    answers = pipeline.execute()
+    values = {
+        key: client.decode(value)
+        for key, value in zip(keys, answers[0], strict=True)
+        if value is not None
+    }
+    return values, answers[2::2]
+
+
+def count(key: str, timeout: int) -> int:
+    """The counter `key` incremented, made with `timeout` seconds to live when it is new."""
+    try:
+        return cache.incr(key)
+    except ValueError:  # the counter's first increment
+        return 1 if cache.add(key, 1, timeout) else cache.incr(key)
 
 
 def stored_answer(request, found: Lookup) -> HttpResponse | None:
@@ -167,11 +201,11 @@ class CachedAnswerMiddleware:
         if cacheable_request(request):
             view = cached_view(request.path_info)
             if view is not None:
-                found = lookup(request)
-                if found.current and all(
-                    throttle().allow_request(request, None)
-                    for throttle in getattr(view, "throttle_classes", ())
-                ):
+                throttles = [throttle() for throttle in getattr(view, "throttle_classes", ())]
+                # Counted with the lookup when the throttle says how (AnonymousThrottle).
+                counters = (t.counter(request) for t in throttles if hasattr(t, "counter"))
+                found = lookup(request, tuple(filter(None, counters)))
+                if found.current and all(t.allow_request(request, None) for t in throttles):
                     return stored_answer(request, found)
         return self.get_response(request)
 

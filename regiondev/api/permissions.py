@@ -5,6 +5,8 @@ from django.conf import settings
 from rest_framework.permissions import SAFE_METHODS, DjangoModelPermissionsOrAnonReadOnly
 from rest_framework.throttling import AnonRateThrottle
 
+from regiondev.caching import count
+
 
 class WritePermission(DjangoModelPermissionsOrAnonReadOnly):
     """Anyone reads; a write needs a token or a staff session, and the model permission."""
@@ -24,26 +26,34 @@ class WritePermission(DjangoModelPermissionsOrAnonReadOnly):
 class AnonymousThrottle(AnonRateThrottle):
     """Anonymous requests, at the rate API_ANON_RATE sets (read per request, so tests can
     change it), counted per client and fixed window in the shared cache: one increment a
-    request, where DRF's own reads a list of timestamps and writes it back."""
+    request, where DRF's own reads a list of timestamps and writes it back. A request that
+    CachedAnswerMiddleware counted already (with its cache lookup) is not counted again."""
 
     def get_rate(self):
         return settings.API_ANON_RATE
 
-    def allow_request(self, request, view):
+    def counter(self, request) -> tuple[str, int] | None:
+        """This client's counter in the current window and its lifetime; None when the
+        request is not throttled."""
         if self.rate is None:
-            return True
-        client = self.get_cache_key(request, view)
+            return None
+        client = self.get_cache_key(request, None)
         if client is None:
-            return True
+            return None
         self.now = self.timer()
         window = int(self.now // self.duration)
         self.window_ends = (window + 1) * self.duration
-        key = f"{client}:{window}"
-        try:
-            count = self.cache.incr(key)
-        except ValueError:  # the window's first request
-            count = 1 if self.cache.add(key, 1, self.duration) else self.cache.incr(key)
-        return count <= self.num_requests
+        return f"{client}:{window}", self.duration
+
+    def allow_request(self, request, view):
+        counter = self.counter(request)
+        if counter is None:
+            return True
+        counts = getattr(request, "throttle_counts", {})
+        if counter not in counts:
+            counts[counter] = count(*counter)
+            request.throttle_counts = counts
+        return counts[counter] <= self.num_requests
 
     def wait(self):
         return self.window_ends - self.now

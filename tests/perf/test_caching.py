@@ -1,14 +1,18 @@
 """The server-side cache: one generation for all data, bumped by every change; validators."""
 
+import uuid
 from unittest import mock
 
 import pytest
 from django.core.cache import cache
 from django.http import HttpResponse
 from django.test import RequestFactory, override_settings
+from environ import Env
+from redis.client import Pipeline, Redis
 
 from regiondev import caching
 from tests import factories as make
+from tests.services import REDIS, redis_reachable
 
 pytestmark = pytest.mark.django_db
 
@@ -163,3 +167,37 @@ def test_repeats_answered_from_the_cache_still_count_toward_the_throttle(client)
     assert refused.status_code == 429
     assert int(refused["Retry-After"]) > 0
     assert "throttled" in refused.json()["detail"].lower()
+
+
+def counted(method, calls: list):
+    def wrapper(self, *args, **kwargs):
+        calls.append(method.__name__)
+        return method(self, *args, **kwargs)
+
+    return wrapper
+
+
+@pytest.mark.skipif(not redis_reachable(), reason="needs the Redis at 127.0.0.1:6379")
+@override_settings(API_ANON_RATE="3/minute")
+def test_on_redis_a_repeat_and_its_throttle_count_take_one_round_trip(client):
+    redis_url = f"redis://{REDIS[0]}:{REDIS[1]}/15?key_prefix=answers-{uuid.uuid4().hex}"
+    with override_settings(CACHES={"default": Env.cache_url_config(redis_url)}):
+        try:
+            make.factory()
+            first = client.get("/api/factories/")
+            round_trips = []
+            with (
+                mock.patch.object(Pipeline, "execute", counted(Pipeline.execute, round_trips)),
+                mock.patch.object(
+                    Redis, "execute_command", counted(Redis.execute_command, round_trips)
+                ),
+                mock.patch("sites.api.FactoryViewSet.list", side_effect=AssertionError("view ran")),
+            ):
+                repeats = [client.get("/api/factories/") for _ in range(2)]
+            assert [repeat.content for repeat in repeats] == [first.content] * 2
+            assert round_trips == ["execute", "execute"]  # a pipeline each, nothing else
+            refused = client.get("/api/factories/")
+            assert refused.status_code == 429
+            assert "throttled" in refused.json()["detail"].lower()
+        finally:
+            cache.clear()

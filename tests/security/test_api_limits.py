@@ -2,7 +2,6 @@
 ordering only on whitelisted, indexed fields."""
 
 import os
-import socket
 import subprocess
 import sys
 import uuid
@@ -16,9 +15,9 @@ from django.test import override_settings
 from regiondev.api.pagination import KeysetPagination
 from sites.models import County
 from tests import factories
+from tests.services import REDIS, redis_reachable
 
 ROOT = Path(__file__).resolve().parent.parent.parent
-REDIS = ("127.0.0.1", 6379)
 
 
 @pytest.fixture(autouse=True)
@@ -52,14 +51,6 @@ def test_the_anonymous_throttle_answers_429_past_its_rate_per_client(client, db)
     assert client.get("/api/provinces/", REMOTE_ADDR="203.0.113.7").status_code == 200
     forged = client.get("/api/provinces/", HTTP_X_FORWARDED_FOR="198.51.100.1")
     assert forged.status_code == 429
-
-
-def redis_reachable() -> bool:
-    try:
-        socket.create_connection(REDIS, timeout=1).close()
-        return True
-    except OSError:
-        return False
 
 
 # Another app server: a separate process reading the API with the same cache.
