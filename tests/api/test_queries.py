@@ -64,7 +64,7 @@ def timeline(n):
 CASES = {
     "provinces": ("api:province-list", provinces, 1),
     "counties": ("api:county-list", counties, 2),
-    "factories": ("api:factory-list", factories, 1),  # sources packed in (lean.py)
+    "factories": ("api:factory-list", factories, 2),  # sources as plain values (lean.py)
     "ceremonies": ("api:ceremony-list", events(make.ceremony), 3),
     "guidance-visits": ("api:guidance-visit-list", events(make.visit), 3),
     "sources": ("api:source-list", sources, 1),
