@@ -5,10 +5,11 @@ the API refuses exactly what the admin refuses, with the same words, field by fi
 write is one transaction, so nothing is ever half-saved.
 """
 
+from functools import cached_property
+
 from django.core.exceptions import NON_FIELD_ERRORS
 from django.core.exceptions import ValidationError as DjangoValidationError
 from django.db import IntegrityError, transaction
-from django.urls import reverse
 from drf_spectacular.extensions import OpenApiSerializerFieldExtension
 from drf_spectacular.types import OpenApiTypes
 from drf_spectacular.utils import extend_schema_field
@@ -16,6 +17,7 @@ from rest_framework import serializers
 from rest_framework.settings import api_settings
 
 from events.models import Source
+from regiondev.links import page_url
 from sites.models import County, Factory, Province
 
 
@@ -52,7 +54,7 @@ class RecordURLField(serializers.HyperlinkedIdentityField):
     """The record's address in the API, without the `?format=` the request may carry."""
 
     def get_url(self, obj, view_name, request, format):
-        path = reverse(view_name, kwargs={self.lookup_url_kwarg: getattr(obj, self.lookup_field)})
+        path = page_url(view_name, getattr(obj, self.lookup_field))
         return request.build_absolute_uri(path) if request else path
 
 
@@ -81,8 +83,14 @@ class BriefRelatedField(serializers.SlugRelatedField):
                 f"Unknown {name} “{{value}}”: no {name} has this {slug_field}."
             )
 
+    @cached_property
+    def brief_serializer(self):
+        # One for the whole list: a serializer made per row builds its fields per row, which
+        # was most of the time a list of counties took.
+        return self.brief(context=self.context)
+
     def to_representation(self, obj):
-        return self.brief(obj, context=self.context).data
+        return self.brief_serializer.to_representation(obj)
 
     def get_choices(self, cutoff=None):
         # The browsable API's form: the value a client writes (the slug or id), not the brief.
