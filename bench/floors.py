@@ -31,6 +31,12 @@ EVENT_PLACES = """
     LEFT JOIN sites_province p ON p.id = e.province_id
 """
 SOURCE_COLUMNS = "s.id, s.title, s.publisher, s.published, s.url"
+# Each kind of event: its table, its id's column in the link tables, its kind, and its
+# column in events_photo.
+EVENT_TABLES = (
+    ("events_ceremony", "ceremony_id", "ceremony", "ceremony_id"),
+    ("events_guidancevisit", "guidancevisit_id", "visit", "visit_id"),
+)
 PHOTO_COLUMNS = """
     p.id, p.image, p.thumbnail, p.caption, p.credit, p.width, p.height,
     s.id AS source_id, s.title AS source_title, s.published AS source_published
@@ -126,19 +132,10 @@ def factory_csv(conn, count: int) -> bytes:
 
 def factory_events(conn, factory_id: int, photos: bool = False) -> list[dict]:
     events = []
-    for table, link, column, kind, photo_column in (
-        ("events_ceremony", "events_ceremony_factories", "ceremony_id", "ceremony", "ceremony_id"),
-        (
-            "events_guidancevisit",
-            "events_guidancevisit_factories",
-            "guidancevisit_id",
-            "visit",
-            "visit_id",
-        ),
-    ):
+    for table, column, kind, photo_column in EVENT_TABLES:
         found = rows(
             conn,
-            f"SELECT {EVENT_COLUMNS} FROM {table} e JOIN {link} l ON l.{column} = e.id"
+            f"SELECT {EVENT_COLUMNS} FROM {table} e JOIN {table}_factories l ON l.{column} = e.id"
             f" {EVENT_PLACES} WHERE l.factory_id = %s",
             [factory_id],
         )
@@ -185,10 +182,7 @@ def county_page(conn, slug: str) -> bytes:
     attach_sources(conn, county["factories"], "sites_factory_sources", "factory_id")
     attach_photos(conn, county["factories"], "factory_id")
     events = []
-    for table, column, photo_column in (
-        ("events_ceremony", "ceremony_id", "ceremony_id"),
-        ("events_guidancevisit", "guidancevisit_id", "visit_id"),
-    ):
+    for table, column, _, photo_column in EVENT_TABLES:
         found = rows(
             conn,
             f"SELECT {EVENT_COLUMNS} FROM {table} e {EVENT_PLACES} WHERE e.county_id = %s"
