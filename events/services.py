@@ -18,6 +18,7 @@ from events.models import Ceremony, Event, GuidanceVisit
 from sites.models import County, Factory, Province
 
 MILESTONES = (CeremonyKind.GROUNDBREAKING, CeremonyKind.INAUGURATION)
+_ARTICLE = {CeremonyKind.GROUNDBREAKING: "a", CeremonyKind.INAUGURATION: "an"}
 
 
 def save_ceremony(
@@ -211,7 +212,8 @@ def _check_milestones(ceremony: Ceremony, factories: list, errors: dict) -> None
                 _add(
                     errors,
                     "repeat",
-                    f"{concerned} already has a {other.kind} ceremony, {other.date_in_words}: "
+                    f"{concerned} already has {_ARTICLE[other.kind]} {other.kind} ceremony, "
+                    f"{other.date_in_words}: "
                     f"{other.get_absolute_url()}. If this is another one, say what it is "
                     "(a re-inauguration, a second phase); if it is the same one, change that "
                     "record instead.",
