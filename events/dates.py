@@ -80,7 +80,9 @@ _WORD_PATTERNS = [
         rf"{_PART}{_MONTH.format('month')} {_YEAR}",
         rf"{_MONTH.format('month')}–{_MONTH.format('last_month')} {_YEAR}",
         rf"{_PART}{_YEAR}",
-        r"(?P<year>\d{4})년(?: (?P<month>\d{1,2})월(?: (?P<day>\d{1,2})일| (?P<month_part>상순|중순|하순|초|말))?| (?P<year_part>초|말|상반기|하반기))?",
+        r"(?P<year>\d{4})년"
+        r"(?: (?P<month>\d{1,2})월(?: (?P<day>\d{1,2})일| (?P<month_part>상순|중순|하순|초|말))?"
+        r"| (?P<year_part>초|말|상반기|하반기))?",
     )
 ]
 _BETWEEN = re.compile(r"^between (?P<first>.+) and (?P<last>.+)$")

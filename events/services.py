@@ -176,7 +176,9 @@ def _connect_places(event: Event, factories: list, errors: dict) -> None:
         if event.province_id is None:
             event.province = county_province
         elif event.province_id != county_province.pk:
-            _add(errors, "province", f"{event.county} is in {county_province}, not {event.province}.")
+            _add(
+                errors, "province", f"{event.county} is in {county_province}, not {event.province}."
+            )
         return
     provinces = {county.province for county in counties}
     if event.province_id is None and len(provinces) == 1:
@@ -249,4 +251,3 @@ def _differs_from_stored(event: Event) -> bool:
 def _refresh_milestones(factories: Iterable[Factory]) -> None:
     for factory in factories:
         factory.refresh_milestones()
-

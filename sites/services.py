@@ -93,4 +93,3 @@ def _differs_from_stored(factory: Factory) -> bool:
     if stored is None:
         return True
     return any(stored[name] != getattr(factory, name) for name in names)
-

@@ -17,7 +17,10 @@ def test_an_event_date_that_is_not_a_date_is_a_field_error(db):
 def test_an_event_date_in_words_is_stored_as_edtf(db):
     ceremony = Ceremony(kind="groundbreaking", date="late February 2024")
     ceremony.full_clean()
-    assert (ceremony.date, ceremony.date_in_words) == ("2024-02-21/2024-02-29", "late February 2024")
+    assert (ceremony.date, ceremony.date_in_words) == (
+        "2024-02-21/2024-02-29",
+        "late February 2024",
+    )
 
 
 def test_date_bounds_out_of_order_are_refused_by_the_database(db):

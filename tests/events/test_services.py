@@ -45,8 +45,9 @@ class TestConnectedPlaces:
         assert errors["province"] == [f"{county} is in {county.province}, not {other}."]
 
     def test_every_reason_is_given_at_once(self, db):
-        errors = refused(kind="inauguration", date="sometime", county=make.county(),
-                         factories=[make.factory()])
+        errors = refused(
+            kind="inauguration", date="sometime", county=make.county(), factories=[make.factory()]
+        )
         assert {"date", "county"} <= set(errors)
 
 
@@ -55,8 +56,9 @@ class TestMilestones:
         factory = make.factory()
         first = make.ceremony(kind="inauguration", date="2024-12-20", factories=[factory])
         errors = refused(kind="inauguration", date="2025-03-04", factories=[factory])
-        assert f"{factory} already has an inauguration ceremony, 20 December 2024" in (
-            errors["repeat"][0]
+        assert (
+            f"{factory} already has an inauguration ceremony, 20 December 2024"
+            in (errors["repeat"][0])
         )
         assert first.get_absolute_url() in errors["repeat"][0]
         assert Ceremony.objects.count() == 1
@@ -109,8 +111,9 @@ class TestDerivedDates:
     def test_taking_a_factory_off_a_ceremony_refreshes_it(self, db):
         factory = make.factory()
         ceremony = make.ceremony(kind="groundbreaking", factories=[factory])
-        services.save_ceremony(ceremony=ceremony, kind="groundbreaking", date=ceremony.date,
-                               county=ceremony.county)
+        services.save_ceremony(
+            ceremony=ceremony, kind="groundbreaking", date=ceremony.date, county=ceremony.county
+        )
         factory.refresh_from_db()
         assert factory.status == "planned"
 
