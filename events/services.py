@@ -15,6 +15,7 @@ from django.db import transaction
 
 from events.choices import CeremonyKind
 from events.models import Ceremony, Event, GuidanceVisit
+from regiondev.changes import differs_from_stored
 from sites.models import County, Factory, Province
 
 MILESTONES = (CeremonyKind.GROUNDBREAKING, CeremonyKind.INAUGURATION)
@@ -127,7 +128,7 @@ def _save_event(event: Event, fields: dict, factories: list, sources: list) -> E
     with transaction.atomic():
         before = list(event.factories.all()) if event.pk else []
         _validate(event, fields, factories)
-        if _differs_from_stored(event):
+        if differs_from_stored(event):
             # A save without a change would add a history version that says nothing.
             event.save()
         event.factories.set(factories)
@@ -232,20 +233,6 @@ def _check_milestones(ceremony: Ceremony, factories: list, errors: dict) -> None
                 f"groundbreaking of {concerned} is dated {groundbreaking.date_in_words}, its "
                 f"inauguration {inauguration.date_in_words} ({other.get_absolute_url()}).",
             )
-
-
-def _differs_from_stored(event: Event) -> bool:
-    if event.pk is None:
-        return True
-    fields = [
-        field.attname
-        for field in event._meta.concrete_fields
-        if field.name not in ("updated_at",) and not field.primary_key
-    ]
-    stored = type(event).objects.filter(pk=event.pk).values(*fields).first()
-    if stored is None:
-        return True
-    return any(stored[name] != getattr(event, name) for name in fields)
 
 
 def _refresh_milestones(factories: Iterable[Factory]) -> None:

@@ -12,6 +12,7 @@ from django.db import transaction
 from django.utils.text import slugify
 from unidecode import unidecode
 
+from regiondev.changes import differs_from_stored
 from sites.choices import Sector
 from sites.models import County, Factory
 from sites.romanization import dprk_romanize
@@ -65,7 +66,7 @@ def save_factory(
             latitude=latitude,
             longitude=longitude,
         )
-        if _differs_from_stored(factory):
+        if differs_from_stored(factory):
             # A save without a change would add a history version that says nothing.
             factory.save()
         factory.sources.set(list(sources))
@@ -82,14 +83,3 @@ def check_factory(*, factory: Factory | None = None, slug: str = "", **fields) -
     factory.slug = slug.strip() or factory.slug or slug_for(factory.name)
     factory.full_clean()
     return factory
-
-
-def _differs_from_stored(factory: Factory) -> bool:
-    if factory.pk is None:
-        return True
-    names = [field.attname for field in Factory._meta.concrete_fields if field.editable]
-    names.remove("id")
-    stored = Factory.objects.filter(pk=factory.pk).values(*names).first()
-    if stored is None:
-        return True
-    return any(stored[name] != getattr(factory, name) for name in names)
