@@ -32,7 +32,8 @@ class DatePreviewInput(forms.TextInput):
         box = super().render(name, value, attrs, renderer)
         element_id = (attrs or {}).get("id", f"id_{name}")
         return format_html(
-            '{}<output class="date-preview" for="{}" id="{}_preview" aria-live="polite">{}</output>',
+            '{}<output class="date-preview" for="{}" id="{}_preview" aria-live="polite">'
+            "{}</output>",
             box,
             element_id,
             element_id,
