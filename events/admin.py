@@ -15,16 +15,10 @@ from events.forms import date_preview_text as preview
 from events.models import Ceremony, GuidanceVisit, Photo, Source
 from events.resources import CeremonyResource, GuidanceVisitResource, SourceResource
 from staff.admin import ChangeMessageForm, HistoryAdmin, ImportExportHistoryAdmin
+from staff.search import SearchRuleAdmin
 
-PLACE_SEARCH = [
-    "county__name",
-    "county__name_ko",
-    "county__search_keys",
-    "province__name",
-    "province__search_keys",
-    "place_name",
-    "summary",
-]
+# Beside the search rule, which finds an event by any spelling of its place or factories.
+PLACE_SEARCH = ["place_name", "summary"]
 
 
 @admin.display(description="thumbnail")
@@ -78,7 +72,7 @@ class DatePreviewAdmin:
         return super().formfield_for_dbfield(db_field, request, **kwargs)
 
 
-class EventAdmin(DatePreviewAdmin, ImportExportHistoryAdmin):
+class EventAdmin(SearchRuleAdmin, DatePreviewAdmin, ImportExportHistoryAdmin):
     """Saved and deleted through events/services.py, which connects the event to its
     factories' places and keeps the factories' dates."""
 

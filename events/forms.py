@@ -1,7 +1,10 @@
+import re
+
 from django import forms
 from django.core.exceptions import ValidationError
 from django.core.files.uploadedfile import UploadedFile
-from django.utils.html import format_html
+from django.utils.html import escape, format_html
+from django.utils.safestring import mark_safe
 
 from events import dates, services
 from events.images import process_photo
@@ -52,6 +55,14 @@ def date_preview_text(text) -> str:
     return f"EDTF {parsed.text} · {parsed.words}"
 
 
+_PAGE_PATH = re.compile(r"(?<=\s)(/[a-z]+/[a-z]+/\d+/)")
+
+
+def linked(message: str) -> str:
+    """The message with the pages it names (the existing ceremony, …) as links."""
+    return mark_safe(_PAGE_PATH.sub(r'<a href="\1">\1</a>', escape(message)))  # noqa: S308
+
+
 class EventForm(forms.ModelForm):
     """An event's form: its own fields checked by the model, then by the service the save
     goes through (events/services.py), so every reason to refuse it shows at once."""
@@ -71,7 +82,7 @@ class EventForm(forms.ModelForm):
             self.check({name: value for name, value in values.items() if value is not None})
         except ValidationError as error:
             unseen = {
-                field: messages
+                field: [linked(message) for message in messages]
                 for field, messages in error.message_dict.items()
                 if field not in self.errors
             }
