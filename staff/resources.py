@@ -174,7 +174,8 @@ class ServiceResource(RecordResource):
     def service_values(self, instance) -> dict:
         imported = getattr(instance, "_imported_relations", {})
         values = {
-            field.attribute: getattr(instance, field.attribute)
+            # None for a required place its column could not name (the column says why).
+            field.attribute: getattr(instance, field.attribute, None)
             for field in self.get_import_fields()
             if field.attribute
             and not field.readonly
