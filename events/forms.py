@@ -90,13 +90,14 @@ class EventForm(forms.ModelForm):
                 self._update_errors(ValidationError(unseen))
 
 
+# Factories before the place: the place is filled from them.
 EVENT_FORM_FIELDS = [
     "kind",
     "date",
+    "factories",
     "county",
     "province",
     "place_name",
-    "factories",
     "leader_present",
     "summary",
     "sources",
@@ -108,7 +109,7 @@ class CeremonyForm(EventForm):
 
     class Meta:
         model = Ceremony
-        fields = [*EVENT_FORM_FIELDS, "speakers", "repeat"]
+        fields = [*EVENT_FORM_FIELDS[:3], "repeat", *EVENT_FORM_FIELDS[3:], "speakers"]
 
     def check(self, values):
         services.check_ceremony(ceremony=self.instance, **values)
