@@ -3,10 +3,10 @@
 from django.core.exceptions import ValidationError
 from django.db import models
 from django.db.models import F, Q
-from simple_history.models import HistoricalRecords
 
 from events import dates
 from events.choices import CeremonyKind, Publisher, VisitKind
+from regiondev.changes import History
 from regiondev.links import page_url
 from sites.models import union_of_ids
 from sites.search import search_key
@@ -179,7 +179,7 @@ class Ceremony(Event):
         ),
     )
 
-    history = HistoricalRecords()
+    history = History()
 
     class Meta(Event.Meta):
         verbose_name_plural = "ceremonies"
@@ -202,7 +202,7 @@ class GuidanceVisit(Event):
         max_length=200, blank=True, help_text="Who led it, as the source says."
     )
 
-    history = HistoricalRecords()
+    history = History()
 
     class Meta(Event.Meta):
         verbose_name = "guidance visit"
@@ -233,7 +233,7 @@ class Source(models.Model):
     full_text = models.TextField(blank=True)
     updated_at = models.DateTimeField(auto_now=True)
 
-    history = HistoricalRecords()
+    history = History()
 
     class Meta:
         ordering = ["-published_lower", "title", "pk"]
@@ -316,7 +316,7 @@ class Photo(models.Model):
     )
     updated_at = models.DateTimeField(auto_now=True)
 
-    history = HistoricalRecords()
+    history = History()
 
     class Meta:
         ordering = ["pk"]

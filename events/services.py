@@ -15,7 +15,6 @@ from django.db import transaction
 
 from events.choices import CeremonyKind
 from events.models import Ceremony, Event, GuidanceVisit
-from regiondev.changes import differs_from_stored
 from sites.models import County, Factory, Province
 
 MILESTONES = (CeremonyKind.GROUNDBREAKING, CeremonyKind.INAUGURATION)
@@ -128,9 +127,7 @@ def _save_event(event: Event, fields: dict, factories: list, sources: list) -> E
     with transaction.atomic():
         before = list(event.factories.all()) if event.pk else []
         _validate(event, fields, factories)
-        if differs_from_stored(event):
-            # A save without a change would add a history version that says nothing.
-            event.save()
+        event.save()
         event.factories.set(factories)
         event.sources.set(sources)
         if isinstance(event, Ceremony):

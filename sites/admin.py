@@ -65,9 +65,9 @@ class FactoryAdminForm(ChangeMessageForm):
         super().__init__(*args, **kwargs)
         if "slug" in self.fields:
             self.fields["slug"].required = False
-            self.fields["slug"].help_text = (
-                "The factory's address in URLs. Left empty, it is made from the name."
-            )
+            self.fields[
+                "slug"
+            ].help_text = "The factory's address in URLs. Left empty, it is made from the name."
 
     def _post_clean(self):
         super()._post_clean()

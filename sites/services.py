@@ -12,7 +12,6 @@ from django.db import transaction
 from django.utils.text import slugify
 from unidecode import unidecode
 
-from regiondev.changes import differs_from_stored
 from sites.choices import Sector
 from sites.models import County, Factory
 from sites.romanization import dprk_romanize
@@ -66,9 +65,7 @@ def save_factory(
             latitude=latitude,
             longitude=longitude,
         )
-        if differs_from_stored(factory):
-            # A save without a change would add a history version that says nothing.
-            factory.save()
+        factory.save()
         factory.sources.set(list(sources))
     return factory
 

@@ -18,7 +18,6 @@ from import_export.admin import ImportExportModelAdmin
 from import_export.formats.base_formats import CSV, XLSX
 from simple_history.admin import SimpleHistoryAdmin
 
-from regiondev.changes import differs_from_stored
 from regiondev.concurrency import VersionedAdminMixin
 
 # Fields whose changes the history does not list: bookkeeping, and values derived from other
@@ -67,12 +66,8 @@ class HistoryAdmin(VersionedAdminMixin, SimpleHistoryAdmin):
         self.write(obj, form)
 
     def write(self, obj, form):
-        """Save the record; a record written through a service overrides this to call it.
-
-        A form saved without a change writes nothing, so the history gains no empty version.
-        """
-        if differs_from_stored(obj):
-            obj.save()
+        """Save the record; a record written through a service overrides this to call it."""
+        obj.save()
 
     def history_form_view(self, request, object_id, version_id, extra_context=None):
         """Restoring a version is a change: refuse it to those who may only read."""
