@@ -137,9 +137,9 @@ def test_saving_a_ceremony_without_a_change_adds_no_history_version(seeded, staf
     data["leader_present"] = "on" if data.pop("leader_present") else ""
     before = ceremony.history.count()
     for _ in range(2):
-        data["seen_updated_at"] = staff_client.get(url).context["adminform"].form[
-            "seen_updated_at"
-        ].value()
+        data["seen_updated_at"] = (
+            staff_client.get(url).context["adminform"].form["seen_updated_at"].value()
+        )
         response = staff_client.post(url, data)
         assert response.status_code == 302, response.context["adminform"].form.errors
     assert ceremony.history.count() == before
