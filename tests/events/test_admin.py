@@ -6,7 +6,7 @@ import pytest
 from django.test import Client
 from django.urls import reverse
 
-from events.models import Ceremony
+from events.models import Ceremony, Source
 from sites.models import County, Factory
 from tests import factories as make
 
@@ -148,3 +148,19 @@ def test_saving_a_ceremony_without_a_change_adds_no_history_version(seeded, staf
 def test_the_event_search_finds_any_spelling_of_the_place(seeded, staff_client):
     response = staff_client.get(reverse("admin:events_ceremony_changelist"), {"q": "songchon-gun"})
     assert response.context["cl"].result_count == 2
+
+
+def test_a_source_publication_date_is_typed_in_words_with_its_preview(db, staff_client):
+    page = staff_client.get(reverse("admin:events_source_add")).content.decode()
+    assert 'data-date-preview="/admin/events/source/date-preview/"' in page
+    response = staff_client.post(
+        reverse("admin:events_source_add"),
+        {
+            "title": "An article",
+            "publisher": "KCNA",
+            "published": "2025년 1월 상순",
+            "language": "ko",
+        },
+    )
+    assert response.status_code == 302
+    assert Source.objects.get(title="An article").published == "2025-01-01/2025-01-10"
