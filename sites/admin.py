@@ -1,11 +1,15 @@
 from django.contrib import admin
+from django.core.exceptions import ValidationError
 
 from events.admin import PhotoInline
+from sites import services
 from sites.models import County, Factory, Province
 from sites.resources import CountyResource, FactoryResource
-from staff.admin import HistoryAdmin, ImportExportHistoryAdmin
+from staff.admin import ChangeMessageForm, HistoryAdmin, ImportExportHistoryAdmin
+from staff.search import SearchRuleAdmin
 
-SPELLING_SEARCH = ["name", "name_ko", "name_mr", "name_rr", "name_dprk", "aliases", "search_keys"]
+# Beside the search rule, which reads every spelling: the text a spelling's key does not hold.
+SPELLING_SEARCH = ["name", "description"]
 SPELLING_READONLY = ["name_rr", "name_dprk", "updated_at"]
 
 
@@ -17,15 +21,22 @@ class CountyInline(admin.TabularInline):
 
 
 class FactoryInline(admin.TabularInline):
+    """The county's factories, each linked to its own form: a factory is written through its
+    service (sites/services.py), which the inline would pass by."""
+
     model = Factory
     fields = ["name", "sector", "status", "groundbreaking_date", "inauguration_date", "slug"]
-    readonly_fields = ["status", "groundbreaking_date", "inauguration_date"]
+    readonly_fields = fields
     show_change_link = True
+    can_delete = False
     extra = 0
+
+    def has_add_permission(self, request, obj=None):
+        return False
 
 
 @admin.register(Province)
-class ProvinceAdmin(HistoryAdmin):
+class ProvinceAdmin(SearchRuleAdmin, HistoryAdmin):
     list_display = ["name", "name_ko", "name_mr", "name_rr", "iso_code", "kind"]
     list_filter = ["kind"]
     search_fields = [*SPELLING_SEARCH, "iso_code", "iso_name"]
@@ -35,7 +46,7 @@ class ProvinceAdmin(HistoryAdmin):
 
 
 @admin.register(County)
-class CountyAdmin(ImportExportHistoryAdmin):
+class CountyAdmin(SearchRuleAdmin, ImportExportHistoryAdmin):
     resource_classes = [CountyResource]
     list_display = ["name", "name_ko", "name_mr", "name_rr", "province", "kind", "programme_year"]
     list_filter = ["programme_year", "kind", "province"]
@@ -47,8 +58,45 @@ class CountyAdmin(ImportExportHistoryAdmin):
     inlines = [FactoryInline]
 
 
+class FactoryAdminForm(ChangeMessageForm):
+    """The slug may be left empty: the service makes it from the name."""
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        if "slug" in self.fields:
+            self.fields["slug"].required = False
+            self.fields[
+                "slug"
+            ].help_text = "The factory's address in URLs. Left empty, it is made from the name."
+
+    def _post_clean(self):
+        super()._post_clean()
+        values = {name: self.cleaned_data.get(name) for name in SERVICE_FIELDS}
+        if self.errors or values["slug"] is None:
+            return
+        try:
+            services.check_factory(factory=self.instance, **values)
+        except ValidationError as error:
+            self._update_errors(error)
+
+
+SERVICE_FIELDS = [
+    "county",
+    "name",
+    "slug",
+    "sector",
+    "products",
+    "description",
+    "latitude",
+    "longitude",
+]
+
+
 @admin.register(Factory)
-class FactoryAdmin(ImportExportHistoryAdmin):
+class FactoryAdmin(SearchRuleAdmin, ImportExportHistoryAdmin):
+    """Saved through sites/services.py."""
+
+    form = FactoryAdminForm
     resource_classes = [FactoryResource]
     inlines = [PhotoInline]
     list_display = [
@@ -61,9 +109,8 @@ class FactoryAdmin(ImportExportHistoryAdmin):
     ]
     list_filter = ["status", "sector", "county__province", "county__programme_year"]
     list_select_related = ["county__province"]
-    search_fields = ["name", "products", *(f"county__{field}" for field in SPELLING_SEARCH)]
+    search_fields = ["name", "products"]
     autocomplete_fields = ["county", "sources"]
-    prepopulated_fields = {"slug": ["name"]}
     readonly_fields = [
         "status",
         "groundbreaking_date",
@@ -71,6 +118,11 @@ class FactoryAdmin(ImportExportHistoryAdmin):
         "construction_time",
         "updated_at",
     ]
+
+    def write(self, obj, form):
+        values = {name: form.cleaned_data.get(name) for name in SERVICE_FIELDS}
+        values["slug"] = values["slug"] or ""
+        services.save_factory(factory=obj, sources=form.cleaned_data.get("sources", ()), **values)
 
     @admin.display(description="groundbreaking to inauguration")
     def construction_time(self, factory):

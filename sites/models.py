@@ -6,8 +6,8 @@ import pycountry
 from django.core.validators import MaxValueValidator, MinValueValidator
 from django.db import models
 from django.db.models import F, Q
-from simple_history.models import HistoricalRecords
 
+from regiondev.changes import History
 from regiondev.links import page_url
 from sites.choices import PROGRAMME_YEARS, CountyKind, FactoryStatus, ProvinceKind, Sector
 from sites.names import dprk_spelling, revised_romanization
@@ -161,7 +161,7 @@ class Province(Place):
         help_text="Derived from the ISO code.",
     )
 
-    history = HistoricalRecords()
+    history = History()
 
     class Meta:
         ordering = ["iso_code", "name"]
@@ -212,7 +212,7 @@ class County(Place):
         help_text="Sources for the description.",
     )
 
-    history = HistoricalRecords()
+    history = History()
 
     class Meta:
         ordering = ["name"]
@@ -282,7 +282,7 @@ class Factory(models.Model):
     search_keys = models.TextField(blank=True, editable=False)
     updated_at = models.DateTimeField(auto_now=True)
 
-    history = HistoricalRecords()
+    history = History()
     objects = FactoryQuerySet.as_manager()
 
     class Meta:

@@ -31,7 +31,7 @@ from django.core.exceptions import ValidationError
 from django.db import transaction
 from django.db.models import Q
 
-from events import dates
+from events import dates, services
 from events.choices import CeremonyKind, VisitKind
 from events.models import Ceremony, GuidanceVisit, Source
 from sites.models import County, Province
@@ -584,7 +584,8 @@ class Outcome:
 def build_event(choice: Choice):
     """The unsaved record for a choice, checked by the model; raises ValidationError."""
     model, kind_value, _ = EVENT_KINDS[choice.kind]
-    event = model(
+    check = services.check_ceremony if model is Ceremony else services.check_guidance_visit
+    return check(
         kind=kind_value,
         date=choice.date,
         county=choice.county,
@@ -593,8 +594,6 @@ def build_event(choice: Choice):
         leader_present=choice.leader_present,
         summary=choice.summary,
     )
-    event.full_clean()
-    return event
 
 
 def _find_equal(event):

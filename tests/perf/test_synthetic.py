@@ -9,8 +9,10 @@ from bench.management.commands.generate_synthetic import bench_database
 from events import dates
 from events.models import Ceremony, GuidanceVisit, Photo, Source
 from events.seed import load_gazetteer
+from events.services import save_ceremony
 from sites.models import County, Factory
 from sites.search import search_keys
+from sites.services import save_factory
 
 postgresql_only = pytest.mark.skipif(
     connection.vendor != "postgresql", reason="synthetic data is written with PostgreSQL's COPY"
@@ -119,11 +121,10 @@ class TestGeneratedData:
         assert not Factory.objects.filter(sources__isnull=True).exists()
 
     def test_the_app_writes_on_after_it(self, generated):
-        """Sequences continue past the copied ids, and the milestone signals still work."""
+        """Sequences continue past the copied ids, and the services write on after it."""
         county = County.objects.first()
-        factory = Factory.objects.create(county=county, name="Real factory", slug="real-factory")
-        ceremony = Ceremony.objects.create(kind="groundbreaking", date="2034-05", county=county)
-        ceremony.factories.add(factory)
+        factory = save_factory(county=county, name="Real factory")
+        save_ceremony(kind="groundbreaking", date="2034-05", factories=[factory])
         factory.refresh_from_db()
         assert factory.status == "under construction"
 
