@@ -122,8 +122,16 @@ if env("DATABASE_REPLICA_URL"):
     }
 DATABASE_ROUTERS = ["regiondev.routers.PrimaryReplicaRouter"]
 
-# redis:// URLs map to django-redis; every app server shares the one cache.
+# redis:// URLs map to django-redis; every app server shares the one cache. Redis is only an
+# accelerator: its calls give up after CACHE_TIMEOUT seconds and then count as misses
+# (regiondev.caching.FailSoftRedisCache), so the site answers from the database without it.
 CACHES = {"default": env.cache("CACHE_URL")}
+CACHE_TIMEOUT = env.float("CACHE_TIMEOUT", default=0.25)
+if CACHES["default"]["BACKEND"] == "django_redis.cache.RedisCache":
+    CACHES["default"]["BACKEND"] = "regiondev.caching.FailSoftRedisCache"
+    CACHES["default"].setdefault("OPTIONS", {}).update(
+        SOCKET_CONNECT_TIMEOUT=CACHE_TIMEOUT, SOCKET_TIMEOUT=CACHE_TIMEOUT
+    )
 
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 
