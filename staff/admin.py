@@ -15,10 +15,10 @@ from django.http import HttpResponseRedirect
 from django.urls import reverse
 from django.utils import timezone
 from import_export.admin import ImportExportModelAdmin
-from import_export.formats.base_formats import CSV, XLSX
 from simple_history.admin import SimpleHistoryAdmin
 
 from regiondev.concurrency import VersionedAdminMixin
+from staff.formats import CSV, XLSX
 
 # Fields whose changes the history does not list: bookkeeping, and values derived from other
 # records (a factory's status follows its ceremonies, whose own history shows the change).
