@@ -198,6 +198,12 @@ REST_FRAMEWORK = {
     "DEFAULT_PERMISSION_CLASSES": ["regiondev.api.permissions.WritePermission"],
     "DEFAULT_THROTTLE_CLASSES": ["regiondev.api.permissions.AnonymousThrottle"],
     "DEFAULT_FILTER_BACKENDS": ["regiondev.api.filtering.FilterBackend"],
+    # JSON bounded in depth (regiondev/api/parsers.py); forms as REST framework reads them.
+    "DEFAULT_PARSER_CLASSES": [
+        "regiondev.api.parsers.JSONParser",
+        "rest_framework.parsers.FormParser",
+        "rest_framework.parsers.MultiPartParser",
+    ],
     "DEFAULT_RENDERER_CLASSES": [
         "regiondev.api.renderers.JSONRenderer",
         "rest_framework.renderers.BrowsableAPIRenderer",
