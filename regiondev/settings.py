@@ -53,6 +53,7 @@ INSTALLED_APPS = [
     "drf_spectacular_sidecar",
     "simple_history",
     "import_export",
+    "django_rq",
     "axes",
     "csp",
     "sites",
@@ -132,6 +133,14 @@ if CACHES["default"]["BACKEND"] == "django_redis.cache.RedisCache":
     CACHES["default"].setdefault("OPTIONS", {}).update(
         SOCKET_CONNECT_TIMEOUT=CACHE_TIMEOUT, SOCKET_TIMEOUT=CACHE_TIMEOUT
     )
+
+# Background jobs (staff/jobs.py): RQ through django-rq, on the Redis of RQ_URL, by default
+# the cache's when CACHE_URL is a Redis; workers run `manage.py rqworker`. With no Redis a job
+# runs in the request that starts it, so `make run` needs nothing more.
+RQ_URL = env.str(
+    "RQ_URL", default=env("CACHE_URL") if env("CACHE_URL").startswith("redis") else ""
+)
+RQ_QUEUES = {"default": {"URL": RQ_URL, "DEFAULT_TIMEOUT": 3600}} if RQ_URL else {}
 
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 
