@@ -19,11 +19,10 @@ import importlib
 import logging
 import pickle
 import threading
-import time
 from datetime import timedelta
 
 from django.conf import settings
-from django.db import close_old_connections, transaction
+from django.db import DatabaseError, close_old_connections, transaction
 from django.utils import timezone
 from redis.exceptions import RedisError
 
@@ -31,10 +30,9 @@ from staff.models import Job, JobStatus
 
 logger = logging.getLogger(__name__)
 
-HEARTBEAT_SECONDS = 5
+# The heartbeat, which also writes the progress: a row costs no write of its own.
+HEARTBEAT_SECONDS = 1
 STALLED_AFTER = timedelta(seconds=60)
-# Progress is written at most this often (seconds): a row costs no write of its own.
-REPORT_INTERVAL = 0.5
 # A worker gives up on a job after this long (RQ's own timeout), and the job fails.
 JOB_TIMEOUT = 60 * 60
 
@@ -72,7 +70,7 @@ def _push(job: Job) -> None:
     import django_rq
 
     try:
-        django_rq.get_queue("default").enqueue(
+        django_rq.get_queue("default", commit_mode="auto").enqueue(
             run, job.pk, job_id=str(job.pk), job_timeout=JOB_TIMEOUT, result_ttl=0
         )
     except RedisError as error:
@@ -97,23 +95,25 @@ def run(job_id, *, in_request: bool = False) -> None:
     Job.objects.filter(pk=job.pk).update(
         status=JobStatus.RUNNING, heartbeat_at=timezone.now(), message="Started."
     )
+    progress = _Progress()
     stop = threading.Event()
-    heartbeat = threading.Thread(target=_beat, args=(job.pk, stop), daemon=True)
+    heartbeat = threading.Thread(target=_beat, args=(job.pk, progress, stop), daemon=True)
     if not in_request:  # the request itself shows it is alive
         heartbeat.start()
-    token = _running.set(_Progress(job.pk))
+    token = _running.set(progress)
     try:
         value = function(**job.arguments)
     except Exception as error:
         logger.exception("Job %s (%s) failed", job.pk, job.title)
-        _finish(job, JobStatus.FAILED, error=_in_words(error))
+        outcome = {"status": JobStatus.FAILED, "error": _in_words(error)}
     else:
-        _finish(job, JobStatus.DONE, returned=pickle.dumps(value))
+        outcome = {"status": JobStatus.DONE, "returned": pickle.dumps(value)}
     finally:
         _running.reset(token)
         stop.set()
         if heartbeat.is_alive():
-            heartbeat.join(HEARTBEAT_SECONDS)
+            heartbeat.join(HEARTBEAT_SECONDS * 5)
+    _finish(job, **outcome, **progress.fields())
 
 
 def report(done: int, total: int | None = None, message: str = "") -> None:
@@ -138,37 +138,46 @@ def refresh(job: Job) -> Job:
 
 
 class _Progress:
-    def __init__(self, job_id):
-        self.job_id = job_id
-        self.written = 0.0
+    """How far the running job has got, kept in memory by the job and written by its
+    heartbeat, on a connection of its own: the job's writes may be inside a transaction
+    (an import is one), which would hide progress written there until the end."""
+
+    def __init__(self):
+        self.done = 0
+        self.total = None
+        self.message = ""
 
     def update(self, done, total, message):
-        now = time.monotonic()
-        if now - self.written < REPORT_INTERVAL and done != total:
-            return
-        self.written = now
-        fields = {"done": done, "heartbeat_at": timezone.now()}
+        self.done = done
         if total is not None:
-            fields["total"] = total
+            self.total = total
         if message:
-            fields["message"] = message[:300]
-        Job.objects.filter(pk=self.job_id).update(**fields)
+            self.message = message[:300]
+
+    def fields(self) -> dict:
+        fields = {"done": self.done, "total": self.total}
+        if self.message:
+            fields["message"] = self.message
+        return fields
 
 
-def _beat(job_id, stop: threading.Event) -> None:
-    """Renew the heartbeat while the job runs, on a connection of this thread's own."""
+def _beat(job_id, progress: _Progress, stop: threading.Event) -> None:
+    """Renew the heartbeat and write the progress while the job runs."""
     try:
         while not stop.wait(HEARTBEAT_SECONDS):
-            Job.objects.filter(pk=job_id, status=JobStatus.RUNNING).update(
-                heartbeat_at=timezone.now()
-            )
+            try:
+                Job.objects.filter(pk=job_id, status=JobStatus.RUNNING).update(
+                    heartbeat_at=timezone.now(), **progress.fields()
+                )
+            except DatabaseError as error:  # SQLite, locked by the job's own transaction
+                logger.info("Job %s: progress not written this time (%s)", job_id, error)
     finally:
         close_old_connections()
 
 
-def _finish(job: Job, status: str, *, error: str = "", returned: bytes | None = None) -> None:
+def _finish(job: Job, status: str, **fields) -> None:
     Job.objects.filter(pk=job.pk).exclude(status__in=[JobStatus.DONE, JobStatus.FAILED]).update(
-        status=status, error=error, returned=returned, finished_at=timezone.now()
+        status=status, finished_at=timezone.now(), **fields
     )
 
 
