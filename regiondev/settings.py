@@ -335,4 +335,5 @@ LOGGING = {
 # made once, at upload, as wide as the pages show it.
 PHOTO_MAX_UPLOAD_BYTES = 15 * 1024 * 1024
 PHOTO_MAX_PIXELS = 40_000_000
+PHOTO_MAX_SIDE = 20_000
 PHOTO_THUMBNAIL_WIDTH = 400
