@@ -126,7 +126,12 @@ def report(done: int, total: int | None = None, message: str = "") -> None:
 def refresh(job: Job) -> Job:
     """The job as its page shows it: a running job whose worker went silent has failed."""
     stalled = timezone.now() - STALLED_AFTER
-    if job.status == JobStatus.RUNNING and job.heartbeat_at and job.heartbeat_at < stalled:
+    if (
+        job.status == JobStatus.RUNNING
+        and job.heartbeat_at
+        and job.heartbeat_at < stalled
+        and not _worked_on(job)
+    ):
         _finish(
             job,
             JobStatus.FAILED,
@@ -135,6 +140,27 @@ def refresh(job: Job) -> Job:
         )
         job.refresh_from_db()
     return job
+
+
+def _worked_on(job: Job) -> bool:
+    """Whether RQ still has a live worker on the job. Asked only once the heartbeat is old:
+    on SQLite the job's own transaction can keep the heartbeat from being written."""
+    if not settings.RQ_QUEUES:
+        return False
+    import django_rq
+    from rq.exceptions import NoSuchJobError
+    from rq.job import Job as QueuedJob
+    from rq.worker import Worker
+
+    try:
+        connection = django_rq.get_connection("default")
+        queued = QueuedJob.fetch(str(job.pk), connection=connection)
+        if queued.get_status() != "started" or not queued.worker_name:
+            return False
+        key = Worker.redis_worker_namespace_prefix + queued.worker_name
+        return Worker.find_by_key(key, connection=connection) is not None
+    except (NoSuchJobError, RedisError):
+        return False
 
 
 class _Progress:
