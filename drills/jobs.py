@@ -158,7 +158,7 @@ def main() -> int:
         counties = workspace.manage(
             "shell", "-c", "from sites.models import County; "
             "print(','.join(County.objects.values_list('slug', flat=True)))", capture=True
-        ).split(",")
+        ).splitlines()[-1].split(",")
         worker = start_worker()
         with workspace.gunicorn() as url:
             staff = Staff(url, "drill", password)
@@ -202,7 +202,7 @@ def main() -> int:
                 capture_output=True,
                 text=True,
                 check=True,
-            ).stdout.strip()
+            ).stdout.strip().splitlines()[-1]
             waiting = words(staff.get(job_path).text)
             worker = start_worker()
             reading, reading_seconds = staff.follow(job_path, "intake reading")
@@ -211,7 +211,7 @@ def main() -> int:
                 "shell", "-c", "from sites.models import Factory; "
                 "print(Factory.objects.filter(slug__startswith='drill-factory-').count())",
                 capture=True,
-            )
+            ).splitlines()[-1]
         )
         server_errors = [status for status in staff.statuses if status >= 500]
         summary = {
