@@ -16,7 +16,7 @@ from import_export.admin import ImportExportModelAdmin
 from simple_history.admin import SimpleHistoryAdmin
 
 from regiondev.concurrency import VersionedAdminMixin
-from staff import imports, jobs
+from staff import exports, imports, jobs
 from staff.formats import CSV, XLSX
 
 # Fields whose changes the history does not list: bookkeeping, and values derived from other
@@ -101,8 +101,11 @@ class ImportExportHistoryAdmin(ImportExportModelAdmin, HistoryAdmin):
     """History as above, plus import and export in CSV and XLSX.
 
     An uploaded file is checked, and once confirmed imported, by background jobs
-    (staff/imports.py): staff watch each on its progress page, however long the file.
+    (staff/imports.py): staff watch each on its progress page, however long the file. An
+    export of more than `export_in_request_rows` records is made by a job too.
     """
+
+    export_in_request_rows = 5_000
 
     import_formats = [CSV, XLSX]
     export_formats = [CSV, XLSX]
@@ -114,6 +117,22 @@ class ImportExportHistoryAdmin(ImportExportModelAdmin, HistoryAdmin):
 
     def has_export_permission(self, request):
         return self.has_view_permission(request)
+
+    def _do_file_export(self, file_format, request, queryset, export_form=None):
+        pks = list(queryset.values_list("pk", flat=True)[: self.export_in_request_rows + 1])
+        if len(pks) <= self.export_in_request_rows:
+            return super()._do_file_export(file_format, request, queryset, export_form)
+        job = jobs.enqueue(
+            exports.export,
+            title=f"Exporting {self.opts.verbose_name_plural} as {file_format.get_title()}",
+            user=request.user,
+            model=self.opts.label,
+            pks=list(queryset.values_list("pk", flat=True)),
+            file_format=self.get_export_formats().index(type(file_format)),
+            resource=self.get_resource_index(export_form) if export_form else 0,
+            fields=self.get_export_resource_fields_from_form(export_form),
+        )
+        return redirect(job)
 
     def import_action(self, request, **kwargs):
         if request.method != "POST" or not self.has_import_permission(request):

@@ -46,6 +46,9 @@ class Outcome:
     next_url: str = ""
     next_label: str = ""
     confirm: dict | None = None
+    file: bytes | None = None
+    file_name: str = ""
+    content_type: str = ""
 
 
 _running: contextvars.ContextVar = contextvars.ContextVar("running_job", default=None)

@@ -3,7 +3,7 @@ and the progress page of a background job."""
 
 from django.contrib import admin, messages
 from django.core.exceptions import PermissionDenied
-from django.http import Http404
+from django.http import Http404, HttpResponse
 from django.shortcuts import get_object_or_404, redirect
 from django.template.response import TemplateResponse
 from django.urls import reverse
@@ -105,3 +105,16 @@ def job_progress(request, pk):
         "confirm_action": confirm["action"] if confirm else "",
     }
     return TemplateResponse(request, "admin/staff/job.html", context)
+
+
+def job_file(request, pk):
+    """The file a finished job made (a big export), for the job's owner."""
+    job = get_object_or_404(Job, pk=pk, status=JobStatus.DONE)
+    if job.user_id != request.user.pk and not request.user.is_superuser:
+        raise Http404
+    outcome = job.return_value()
+    if not getattr(outcome, "file", None):
+        raise Http404
+    response = HttpResponse(outcome.file, content_type=outcome.content_type)
+    response["Content-Disposition"] = f'attachment; filename="{outcome.file_name}"'
+    return response

@@ -147,3 +147,28 @@ class TestOnRedis:
 
     def test_an_unknown_job_is_a_404(self, staff_client):
         assert staff_client.get(reverse("staff-job", args=[uuid.uuid4()])).status_code == 404
+
+
+def test_a_big_export_is_made_by_a_job_and_downloaded_from_its_page(
+    db, staff_client, monkeypatch
+):
+    from events.models import Source
+    from staff.admin import ImportExportHistoryAdmin
+    from tests import factories as make
+
+    monkeypatch.setattr(ImportExportHistoryAdmin, "export_in_request_rows", 2)
+    for title in ("First", "Second", "=HYPERLINK(1)"):
+        make.source(title=title)
+    fields = {"sourceresource_id": "on", "sourceresource_title": "on"}
+    response = staff_client.post(
+        reverse("admin:events_source_export"), {"format": 0, "resource": 0, **fields}
+    )
+    job = Job.objects.get()
+    assert response.url == job.get_absolute_url()
+    page = staff_client.get(job.get_absolute_url())
+    assert "3 sources exported." in pages.text(page)
+    download = staff_client.get(reverse("staff-job-file", args=[job.pk]))
+    assert download["Content-Disposition"].startswith('attachment; filename="Source-')
+    rows = download.content.decode("utf-8-sig").splitlines()
+    assert rows[0] == "id,title" and len(rows) == 4
+    assert f"{Source.objects.get(title__startswith='=').pk},'=HYPERLINK(1)" in rows
