@@ -8,8 +8,8 @@ may say how far it got with `report(done, total)`, or not at all: it stays a pla
 (`Job.get_absolute_url()`), leave it and come back.
 
 A job is never lost silently. A queued job waits in Redis through a worker's restart; a
-running one renews its heartbeat every few seconds, and once a worker has died under it (a
-killed process, a lost machine) the page reports it failed after STALLED_AFTER. Imports run
+running one renews its heartbeat every second, and once its worker has died (a killed
+process, a lost machine) the page reports it failed after STALLED_AFTER. Imports run
 in one transaction, so a job that dies has written nothing.
 """
 
@@ -36,6 +36,7 @@ STALLED_AFTER = timedelta(seconds=60)
 # A worker gives up on a job after this long (RQ's own timeout), and the job fails.
 JOB_TIMEOUT = 60 * 60
 
+
 @dataclasses.dataclass
 class Outcome:
     """What a job may return for its page to show: a summary, the errors (per row), and
@@ -55,6 +56,7 @@ _running: contextvars.ContextVar = contextvars.ContextVar("running_job", default
 
 
 def enqueue(function, *, title: str, user, **arguments) -> Job:
+    """Queue `function(**arguments)`, a module-level function whose arguments are JSON."""
     job = Job.objects.create(
         title=title[:200],
         user=user,
