@@ -6,7 +6,6 @@ import logging
 import os
 import socket
 import threading
-import time
 from unittest import mock
 
 import pytest
@@ -30,10 +29,10 @@ def cache_setting(url: str) -> dict:
 
 @pytest.fixture
 def refusing_port():
-    """A port where nothing listens."""
+    """A port where nothing listens (and the connections it accepted: none)."""
     with socket.socket() as probe:
         probe.bind(("127.0.0.1", 0))
-        return probe.getsockname()[1]
+        return probe.getsockname()[1], []
 
 
 @pytest.fixture
@@ -55,7 +54,7 @@ def hanging_port():
             threading.Timer(3, connection.close).start()
 
     threading.Thread(target=serve, daemon=True).start()
-    yield server.getsockname()[1]
+    yield server.getsockname()[1], held
     server.close()
     for connection in held:
         connection.close()
@@ -101,9 +100,8 @@ def make_user():
 def test_pages_api_reads_and_writes_answer_without_redis(
     request, port_fixture, world, writer, client, caplog
 ):
-    port = request.getfixturevalue(port_fixture)
+    port, connections = request.getfixturevalue(port_fixture)
     with override_settings(CACHES=cache_setting(f"redis://127.0.0.1:{port}/0")):
-        started = time.monotonic()
         with caplog.at_level(logging.WARNING, logger="regiondev.caching"):
             for path in world["pages"] + world["reads"]:
                 for _ in range(2):  # a repeat would be served from the cache
@@ -113,16 +111,16 @@ def test_pages_api_reads_and_writes_answer_without_redis(
                 {"title": "Written while Redis is away", "publisher": "KCNA"},
                 format="json",
             )
-        elapsed = time.monotonic() - started
     assert created.status_code == 201, created.content
-    # One short timeout at the outage's start, not one per request.
-    assert elapsed < 2.5
+    # One short timeout at the outage's start, then Redis is left alone: not one per request.
+    assert len(connections) <= 1
     assert "answered from the database" in caplog.text
 
 
 def test_the_throttle_fails_open_while_redis_is_away(refusing_port, world, client, caplog):
+    port, _ = refusing_port
     with override_settings(
-        CACHES=cache_setting(f"redis://127.0.0.1:{refusing_port}/0"), API_ANON_RATE="2/hour"
+        CACHES=cache_setting(f"redis://127.0.0.1:{port}/0"), API_ANON_RATE="2/hour"
     ):
         with caplog.at_level(logging.WARNING, logger="regiondev.caching"):
             statuses = [client.get("/api/counties/").status_code for _ in range(5)]
