@@ -33,7 +33,7 @@ check: install
 
 # Production: gunicorn (gunicorn.conf.py) with DJANGO_DEBUG off; needs DJANGO_SECRET_KEY and
 # DATABASE_URL in the environment or .env.
-.PHONY: serve backup restore drill-load drill-restart drill-backup drill-fuzz
+.PHONY: serve backup restore drill-load drill-restart drill-backup drill-fuzz drill-cache
 serve: install
 	DJANGO_DEBUG=false $(PY) manage.py collectstatic --noinput
 	DJANGO_DEBUG=false $(PY) manage.py migrate --noinput
@@ -55,6 +55,8 @@ drill-backup: install
 	$(PY) drills/backup.py
 drill-fuzz: install
 	$(PY) drills/fuzz.py
+drill-cache: install
+	$(PY) drills/cache.py
 
 # The benchmark (README "Performance"): fills its own PostgreSQL database (regiondev_bench on
 # 127.0.0.1) with synthetic data when missing, prints medians and throughput, and stops.

@@ -4,7 +4,7 @@ from django.core.exceptions import ValidationError
 from drf_spectacular.types import OpenApiTypes
 from drf_spectacular.utils import extend_schema_field
 from rest_framework import serializers
-from rest_framework.parsers import JSONParser, MultiPartParser
+from rest_framework.parsers import MultiPartParser
 
 from events import services
 from events.filters import (
@@ -15,6 +15,7 @@ from events.filters import (
 )
 from events.images import process_photo
 from events.models import Ceremony, GuidanceVisit, Photo, Source
+from regiondev.api.parsers import JSONParser
 from regiondev.api.serializers import (
     BriefCountySerializer,
     BriefFactorySerializer,

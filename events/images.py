@@ -2,10 +2,12 @@
 
 An upload is refused, with a message a person can act on, when it is larger than
 PHOTO_MAX_UPLOAD_BYTES, is not a JPEG, PNG or WebP image Pillow can read, or has more than
-PHOTO_MAX_PIXELS pixels (a decompression bomb: a small file that unpacks into gigabytes).
+PHOTO_MAX_PIXELS pixels or a side longer than PHOTO_MAX_SIDE (a decompression bomb: a small
+file that unpacks into gigabytes), both judged from the header, before any pixel is decoded.
 What is stored is never the uploaded bytes but the decoded picture encoded afresh, turned
-upright by its EXIF orientation first: EXIF (GPS position included) and anything else the
-file carried — comments, trailing bytes, HTML appended to a PNG — are left behind. The
+upright by its EXIF orientation first: EXIF (GPS position included) and every other
+metadata segment the file carried (JPEG comments, XMP, ICC profiles, PNG text chunks),
+trailing bytes and HTML appended to a PNG are left behind. The
 thumbnail the pages show is made here too, once.
 
 `process_photo()` is the one entry point for the admin forms and the API alike.
@@ -68,7 +70,8 @@ def _open_checked(upload) -> Image.Image:
     )
     max_pixels = settings.PHOTO_MAX_PIXELS
     too_many_pixels = "This image is %(width)s × %(height)s pixels; photos can have at most "
-    too_many_pixels += "%(megapixels)s megapixels. Upload a smaller copy."
+    too_many_pixels += "%(megapixels)s megapixels, and no side longer than %(side)s pixels. "
+    too_many_pixels += "Upload a smaller copy."
     upload.seek(0)
     with warnings.catch_warnings():
         # Pillow warns past MAX_IMAGE_PIXELS and raises past twice that; refuse both.
@@ -93,13 +96,14 @@ def _open_checked(upload) -> Image.Image:
                 allowed=ALLOWED,
             )
         width, height = image.size
-        if width * height > max_pixels:
+        if width * height > max_pixels or max(width, height) > settings.PHOTO_MAX_SIDE:
             raise _refuse(
                 too_many_pixels,
                 "photo_too_many_pixels",
                 width=width,
                 height=height,
                 megapixels=max_pixels // 1_000_000,
+                side=settings.PHOTO_MAX_SIDE,
             )
         try:
             image.load()
@@ -118,8 +122,12 @@ def _encode(image: Image.Image, image_format: str) -> bytes:
         image = image.convert("RGB")
     elif image_format != "JPEG" and image.mode not in ("RGB", "RGBA", "L", "LA"):
         image = image.convert("RGBA" if "A" in image.getbands() else "RGB")
+    else:
+        image = image.copy()
+    # Pillow writes back some of what it read (a JPEG's comment, ICC profile) from `info`:
+    # emptied, and with no exif=, pnginfo= or comment=, the file carries the pixels alone.
+    image.info = {}
     buffer = io.BytesIO()
-    # No exif=, pnginfo= or comment: the new file carries the pixels and nothing else.
     image.save(buffer, format=image_format, **FORMATS[image_format][1])
     return buffer.getvalue()
 

@@ -12,10 +12,17 @@ called; `cached_response`, in the view, answers the rest and stores what it rend
 
 Only visitors without a session (no login, no messages) are served from the cache, and only
 answers that are the same for every such visitor are stored: a 200 that set no cookie and
-used no CSRF token. Staff always see the database as it is.
+used no CSRF token. Staff always see the database as it is. An entry is keyed on the whole
+address asked for (scheme, host and port included, since bodies hold absolute links) and on
+`Accept`, so no request can leave an answer that another address would be served.
+
+The cache only speeds things up: when Redis refuses, drops or stalls a call
+(FailSoftRedisCache), every page and API answer comes from the database and the throttle lets
+requests through, with a warning in the log, until Redis answers again.
 """
 
 import hashlib
+import logging
 import time
 from typing import NamedTuple
 
@@ -29,6 +36,10 @@ from django.urls import Resolver404, resolve
 from django.utils.cache import get_conditional_response, patch_cache_control
 from django.utils.http import http_date
 from django_redis.cache import RedisCache
+from django_redis.exceptions import ConnectionInterrupted
+from redis.exceptions import RedisError
+
+logger = logging.getLogger(__name__)
 
 GENERATION_KEY = "regiondev:generation"
 WATCHED_APPS = frozenset({"sites", "events"})
@@ -36,6 +47,69 @@ WATCHED_APPS = frozenset({"sites", "events"})
 TIMEOUT = 300
 # What a stored answer keeps besides its body.
 KEPT_HEADERS = ("Content-Type", "Link", "Content-Disposition", "Allow", "Vary")
+# Seconds a process leaves Redis alone after a call failed: a Redis that hangs costs one
+# request a socket timeout every so often, not every request.
+RETRY_AFTER = 5
+
+
+def fail_soft(method, fallback):
+    def guarded(self, *args, **kwargs):
+        return self.attempt(lambda: method(self, *args, **kwargs), fallback)
+
+    return guarded
+
+
+class FailSoftRedisCache(RedisCache):
+    """django-redis whose calls never fail a request: a refused, dropped or timed-out call
+    (short timeouts, settings.CACHES) answers as a miss (`get` its default, `add` and `set`
+    nothing stored, `incr` 0, so a throttle lets the request through) and logs one warning;
+    for RETRY_AFTER seconds after it, calls are not even tried. When Redis answers again, the
+    generation is replaced: writes made meanwhile could not replace it."""
+
+    def __init__(self, server, params):
+        super().__init__(server, params)
+        self.down_until = 0.0
+        self.failed = False
+
+    @property
+    def available(self) -> bool:
+        return time.monotonic() >= self.down_until
+
+    def attempt(self, call, fallback):
+        """`call()`, or `fallback` when Redis fails it or is resting after a failure."""
+        if not self.available:
+            return fallback
+        try:
+            answer = call()
+        except (ConnectionInterrupted, RedisError, OSError) as error:
+            self.down_until = time.monotonic() + RETRY_AFTER
+            if not self.failed:
+                logger.warning(
+                    "The cache (Redis) is unreachable (%s): pages and the API are answered "
+                    "from the database and the API throttle counts nothing until it is back.",
+                    error,
+                )
+            self.failed = True
+            return fallback
+        if self.failed:
+            self.failed = False
+            logger.warning("The cache (Redis) answers again.")
+            self.delete(GENERATION_KEY)
+        return answer
+
+    def get(self, key, default=None, version=None, client=None):
+        return self.attempt(lambda: RedisCache.get(self, key, default, version, client), default)
+
+    get_many = fail_soft(RedisCache.get_many, {})
+    set = fail_soft(RedisCache.set, False)
+    add = fail_soft(RedisCache.add, False)
+    incr = fail_soft(RedisCache.incr, 0)
+    delete = fail_soft(RedisCache.delete, False)
+    clear = fail_soft(RedisCache.clear, False)
+
+
+def cache_available() -> bool:
+    return getattr(caches["default"], "available", True)
 
 
 def generation() -> int:
@@ -65,6 +139,7 @@ def data_changed(sender, **kwargs):
 def cacheable_request(request) -> bool:
     return (
         request.method in ("GET", "HEAD")
+        and cache_available()
         and "HTTP_AUTHORIZATION" not in request.META
         and settings.SESSION_COOKIE_NAME not in request.COOKIES
         and "messages" not in request.COOKIES
@@ -107,7 +182,7 @@ def lookup(request, counters: tuple[tuple[str, int], ...] = ()) -> Lookup:
     round trip, each of `counters` (throttle counters, see `count`) is counted."""
     found = getattr(request, "_cache_lookup", None)
     if found is None:
-        asked = f"{request.get_full_path()}\n{request.headers.get('Accept', '')}"
+        asked = f"{request.build_absolute_uri()}\n{request.headers.get('Accept', '')}"
         digest = hashlib.blake2b(asked.encode(), digest_size=12).hexdigest()
         key = f"answer:{digest}"
         values, counts = read_and_count([GENERATION_KEY, key], counters)
@@ -125,13 +200,18 @@ def read_and_count(keys: list[str], counters) -> tuple[dict, list[int]]:
     if not counters or not isinstance(backend, RedisCache):
         return cache.get_many(keys), [count(*counter) for counter in counters]
     client = backend.client
-    pipeline = client.get_client(write=True).pipeline(transaction=False)
-    pipeline.mget([client.make_key(key) for key in keys])
-    for key, timeout in counters:
-        made = client.make_key(key)
-        pipeline.set(made, 0, ex=timeout, nx=True)  # the window's first request makes it
-        pipeline.incr(made)
-    answers = pipeline.execute()
+
+    def round_trip():
+        pipeline = client.get_client(write=True).pipeline(transaction=False)
+        pipeline.mget([client.make_key(key) for key in keys])
+        for key, timeout in counters:
+            made = client.make_key(key)
+            pipeline.set(made, 0, ex=timeout, nx=True)  # the window's first request makes it
+            pipeline.incr(made)
+        return pipeline.execute()
+
+    nothing = [[None] * len(keys)] + [None, 0] * len(counters)
+    answers = backend.attempt(round_trip, nothing) if hasattr(backend, "attempt") else round_trip()
     values = {
         key: client.decode(value)
         for key, value in zip(keys, answers[0], strict=True)

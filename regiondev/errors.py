@@ -123,3 +123,15 @@ def integrity_conflict(request, error) -> HttpResponse:
         "Not saved: a conflict with another record",
         f"{constraint_message(error)} Nothing was saved; reload the page and try again.",
     )
+
+
+class RefusalsWithoutTraceback:
+    """Logging filter: a refused request (403: a missing permission) is logged in one line.
+    Django attaches the PermissionDenied's traceback, which says nothing about a fault and
+    would bury real errors."""
+
+    def filter(self, record) -> bool:
+        if getattr(record, "status_code", None) == 403:
+            record.exc_info = None
+            record.exc_text = None
+        return True

@@ -53,6 +53,7 @@ INSTALLED_APPS = [
     "drf_spectacular_sidecar",
     "simple_history",
     "import_export",
+    "django_rq",
     "axes",
     "csp",
     "sites",
@@ -122,8 +123,24 @@ if env("DATABASE_REPLICA_URL"):
     }
 DATABASE_ROUTERS = ["regiondev.routers.PrimaryReplicaRouter"]
 
-# redis:// URLs map to django-redis; every app server shares the one cache.
+# redis:// URLs map to django-redis; every app server shares the one cache. Redis is only an
+# accelerator: its calls give up after CACHE_TIMEOUT seconds and then count as misses
+# (regiondev.caching.FailSoftRedisCache), so the site answers from the database without it.
 CACHES = {"default": env.cache("CACHE_URL")}
+CACHE_TIMEOUT = env.float("CACHE_TIMEOUT", default=0.25)
+if CACHES["default"]["BACKEND"] == "django_redis.cache.RedisCache":
+    CACHES["default"]["BACKEND"] = "regiondev.caching.FailSoftRedisCache"
+    CACHES["default"].setdefault("OPTIONS", {}).update(
+        SOCKET_CONNECT_TIMEOUT=CACHE_TIMEOUT, SOCKET_TIMEOUT=CACHE_TIMEOUT
+    )
+
+# Background jobs (staff/jobs.py): RQ through django-rq, on the Redis of RQ_URL, by default
+# the cache's when CACHE_URL is a Redis; workers run `manage.py rqworker`. With no Redis a job
+# runs in the request that starts it, so `make run` needs nothing more.
+RQ_URL = env.str(
+    "RQ_URL", default=env("CACHE_URL") if env("CACHE_URL").startswith("redis") else ""
+)
+RQ_QUEUES = {"default": {"URL": RQ_URL, "DEFAULT_TIMEOUT": 3600}} if RQ_URL else {}
 
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 
@@ -190,6 +207,12 @@ REST_FRAMEWORK = {
     "DEFAULT_PERMISSION_CLASSES": ["regiondev.api.permissions.WritePermission"],
     "DEFAULT_THROTTLE_CLASSES": ["regiondev.api.permissions.AnonymousThrottle"],
     "DEFAULT_FILTER_BACKENDS": ["regiondev.api.filtering.FilterBackend"],
+    # JSON bounded in depth (regiondev/api/parsers.py); forms as REST framework reads them.
+    "DEFAULT_PARSER_CLASSES": [
+        "regiondev.api.parsers.JSONParser",
+        "rest_framework.parsers.FormParser",
+        "rest_framework.parsers.MultiPartParser",
+    ],
     "DEFAULT_RENDERER_CLASSES": [
         "regiondev.api.renderers.JSONRenderer",
         "rest_framework.renderers.BrowsableAPIRenderer",
@@ -304,12 +327,15 @@ MAX_UPLOAD_REQUEST_SIZE = env.int("MAX_UPLOAD_REQUEST_SIZE", default=20 * 1024 *
 LOGGING = {
     "version": 1,
     "disable_existing_loggers": False,
+    "filters": {"refusals_in_one_line": {"()": "regiondev.errors.RefusalsWithoutTraceback"}},
     "handlers": {"console": {"class": "logging.StreamHandler"}},
     "root": {"handlers": ["console"], "level": "WARNING"},
+    "loggers": {"django.request": {"filters": ["refusals_in_one_line"]}},
 }
 
 # Photos (events/images.py): larger uploads are refused with a message; the thumbnail is
 # made once, at upload, as wide as the pages show it.
 PHOTO_MAX_UPLOAD_BYTES = 15 * 1024 * 1024
 PHOTO_MAX_PIXELS = 40_000_000
+PHOTO_MAX_SIDE = 20_000
 PHOTO_THUMBNAIL_WIDTH = 400

@@ -4,10 +4,13 @@ from django.contrib import admin
 from django.urls import include, path
 
 from regiondev.views import healthz
+from staff.views import job_file, job_progress
 
 urlpatterns = [
     # Before the admin's own URLs, whose catch-all would answer 404 for it.
     path("admin/intake/", include("staff.urls")),
+    path("admin/jobs/<uuid:pk>/", admin.site.admin_view(job_progress), name="staff-job"),
+    path("admin/jobs/<uuid:pk>/file/", admin.site.admin_view(job_file), name="staff-job-file"),
     path("admin/", admin.site.urls),
     path("api/", include("regiondev.api_urls")),
     path("healthz", healthz, name="healthz"),

@@ -34,11 +34,12 @@ class IntegerFilter(django_filters.Filter):
 
 
 class ListField(django_filters.fields.BaseCSVField):
-    """A comma-separated list of one value or more: `x__in=` with nothing is refused."""
+    """A comma-separated list of one value or more; `x__in=` with nothing is no filter, as
+    any empty parameter is."""
 
     def clean(self, value):
         if value == []:
-            raise forms.ValidationError("Give one value or more, separated by commas.")
+            return None
         return super().clean(value)
 
 

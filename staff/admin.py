@@ -9,16 +9,15 @@
 """
 
 from django import forms
-from django.contrib import messages
 from django.core.exceptions import PermissionDenied
-from django.http import HttpResponseRedirect
-from django.urls import reverse
+from django.shortcuts import redirect
 from django.utils import timezone
 from import_export.admin import ImportExportModelAdmin
-from import_export.formats.base_formats import CSV, XLSX
 from simple_history.admin import SimpleHistoryAdmin
 
 from regiondev.concurrency import VersionedAdminMixin
+from staff import exports, imports, jobs
+from staff.formats import CSV, XLSX
 
 # Fields whose changes the history does not list: bookkeeping, and values derived from other
 # records (a factory's status follows its ceremonies, whose own history shows the change).
@@ -103,7 +102,14 @@ class HistoryAdmin(VersionedAdminMixin, SimpleHistoryAdmin):
 
 
 class ImportExportHistoryAdmin(ImportExportModelAdmin, HistoryAdmin):
-    """History as above, plus import and export in CSV and XLSX."""
+    """History as above, plus import and export in CSV and XLSX.
+
+    An uploaded file is checked, and once confirmed imported, by background jobs
+    (staff/imports.py): staff watch each on its progress page, however long the file. An
+    export of more than `export_in_request_rows` records is made by a job too.
+    """
+
+    export_in_request_rows = 5_000
 
     import_formats = [CSV, XLSX]
     export_formats = [CSV, XLSX]
@@ -116,19 +122,59 @@ class ImportExportHistoryAdmin(ImportExportModelAdmin, HistoryAdmin):
     def has_export_permission(self, request):
         return self.has_view_permission(request)
 
-    def get_import_data_kwargs(self, **kwargs):
-        kwargs = super().get_import_data_kwargs(**kwargs)
-        # If the data changed between the preview and the confirmation, write nothing.
-        kwargs["rollback_on_validation_errors"] = True
-        return kwargs
+    def _do_file_export(self, file_format, request, queryset, export_form=None):
+        pks = list(queryset.values_list("pk", flat=True)[: self.export_in_request_rows + 1])
+        if len(pks) <= self.export_in_request_rows:
+            return super()._do_file_export(file_format, request, queryset, export_form)
+        job = jobs.enqueue(
+            exports.export,
+            title=f"Exporting {self.opts.verbose_name_plural} as {file_format.get_title()}",
+            user=request.user,
+            model=self.opts.label,
+            pks=list(queryset.values_list("pk", flat=True)),
+            file_format=self.get_export_formats().index(type(file_format)),
+            resource=self.get_resource_index(export_form) if export_form else 0,
+            fields=self.get_export_resource_fields_from_form(export_form),
+        )
+        return redirect(job)
 
-    def process_result(self, result, request):
-        if result.has_errors() or result.has_validation_errors():
-            messages.error(
-                request,
-                "Nothing was imported: the file no longer passes the checks it passed in the "
-                "preview. Upload it again to see why.",
-            )
-            opts = self.model._meta
-            return HttpResponseRedirect(reverse(f"admin:{opts.app_label}_{opts.model_name}_import"))
-        return super().process_result(result, request)
+    def import_action(self, request, **kwargs):
+        if request.method != "POST" or not self.has_import_permission(request):
+            return super().import_action(request, **kwargs)
+        form = self.create_import_form(request)
+        if not form.is_valid():
+            return super().import_action(request, **kwargs)
+        file_format = int(form.cleaned_data["format"])
+        upload = form.cleaned_data["import_file"]
+        stored = self.write_to_tmp_storage(upload, self.get_import_formats()[file_format]())
+        job = jobs.enqueue(
+            imports.check,
+            title=f"Checking {upload.name} for import into {self.opts.verbose_name_plural}",
+            user=request.user,
+            model=self.opts.label,
+            file_name=stored.name,
+            original_name=upload.name,
+            file_format=file_format,
+            resource=int(form.cleaned_data.get("resource") or 0),
+        )
+        return redirect(job)
+
+    def process_import(self, request, **kwargs):
+        if request.method != "POST" or not self.has_import_permission(request):
+            return super().process_import(request, **kwargs)
+        form = self.create_confirm_form(request)
+        if not form.is_valid():
+            return super().process_import(request, **kwargs)
+        job = jobs.enqueue(
+            imports.apply,
+            title=f"Importing {form.cleaned_data['original_file_name']} into "
+            f"{self.opts.verbose_name_plural}",
+            user=request.user,
+            model=self.opts.label,
+            file_name=form.cleaned_data["import_file_name"],
+            original_name=form.cleaned_data["original_file_name"],
+            file_format=int(form.cleaned_data["format"]),
+            resource=int(form.cleaned_data.get("resource") or 0),
+            user_id=request.user.pk,
+        )
+        return redirect(job)

@@ -85,6 +85,25 @@ class KeysWidget(widgets.ManyToManyWidget):
         return self.separator.join(str(getattr(obj, self.field)) for obj in related)
 
 
+class WordedNumber:
+    """A number cell that is not a number is refused in words (the decimal module's own
+    error reads `[<class 'decimal.ConversionSyntax'>]`)."""
+
+    def clean(self, value, row=None, **kwargs):
+        try:
+            return super().clean(value, row, **kwargs)
+        except ArithmeticError:
+            raise ValueError(f"“{value}” is not {self.expected}.") from None
+
+
+class IntegerWidget(WordedNumber, widgets.IntegerWidget):
+    expected = "a whole number"
+
+
+class DecimalWidget(WordedNumber, widgets.DecimalWidget):
+    expected = "a number"
+
+
 def key_field(name: str, model, key: str = "slug") -> fields.Field:
     return fields.Field(attribute=name, column_name=name, widget=KeyWidget(model, key))
 
@@ -116,7 +135,10 @@ class RecordResource(resources.ModelResource):
         # Text columns read an empty spreadsheet cell as "", as they do for CharField.
         if f.get_internal_type() == "TextField":
             return widgets.CharWidget
-        return super().widget_from_django_field(f, default)
+        widget = super().widget_from_django_field(f, default)
+        return {widgets.IntegerWidget: IntegerWidget, widgets.DecimalWidget: DecimalWidget}.get(
+            widget, widget
+        )
 
     def get_user_visible_fields(self):
         # The columns the import page says it reads: not the derived ones.

@@ -1,13 +1,17 @@
-"""The article intake page, inside the admin: paste, review the proposals, confirm."""
+"""Staff pages inside the admin: the article intake (paste, review the proposals, confirm),
+and the progress page of a background job."""
 
 from django.contrib import admin, messages
 from django.core.exceptions import PermissionDenied
-from django.shortcuts import redirect
+from django.http import Http404, HttpResponse
+from django.shortcuts import get_object_or_404, redirect
 from django.template.response import TemplateResponse
 from django.urls import reverse
+from import_export.forms import ConfirmImportForm
 
-from staff import intake
+from staff import intake, jobs
 from staff.forms import ArticleForm, PlaceChoices, ProposalFormSet, proposal_initial
+from staff.models import Job, JobStatus
 
 # Storing a source and its records, or citing it on records already stored.
 INTAKE_PERMISSIONS = [
@@ -81,3 +85,36 @@ def _summary(outcome: intake.Outcome) -> str:
         f"{records(len(outcome.cited))} already stored now cite it, "
         f"{records(len(outcome.unchanged))} cited it already."
     )
+
+
+def job_progress(request, pk):
+    """A background job's page: its progress while it runs (the page reloads itself), then
+    its outcome. Staff may leave it and come back; only the job's owner and superusers see it."""
+    job = get_object_or_404(Job, pk=pk)
+    if job.user_id != request.user.pk and not request.user.is_superuser:
+        raise Http404
+    job = jobs.refresh(job)
+    outcome = job.return_value() if job.status == JobStatus.DONE else None
+    confirm = getattr(outcome, "confirm", None)
+    context = {
+        **admin.site.each_context(request),
+        "title": job.title,
+        "job": job,
+        "outcome": outcome if isinstance(outcome, jobs.Outcome) else None,
+        "confirm_form": ConfirmImportForm(initial=confirm) if confirm else None,
+        "confirm_action": confirm["action"] if confirm else "",
+    }
+    return TemplateResponse(request, "admin/staff/job.html", context)
+
+
+def job_file(request, pk):
+    """The file a finished job made (a big export), for the job's owner."""
+    job = get_object_or_404(Job, pk=pk, status=JobStatus.DONE)
+    if job.user_id != request.user.pk and not request.user.is_superuser:
+        raise Http404
+    outcome = job.return_value()
+    if not getattr(outcome, "file", None):
+        raise Http404
+    response = HttpResponse(outcome.file, content_type=outcome.content_type)
+    response["Content-Disposition"] = f'attachment; filename="{outcome.file_name}"'
+    return response

@@ -138,18 +138,28 @@ class KeysetPagination(BasePagination):
         return [("-" if descending else "") + field.name for field, descending in self.ordering]
 
     def encode_cursor(self, position: list, backwards: bool) -> str:
-        payload = {"o": self.ordering_names(), "p": position, "b": backwards}
+        # The list's path too: a cursor means nothing on another endpoint.
+        payload = {
+            "o": self.ordering_names(),
+            "p": position,
+            "b": backwards,
+            "e": self.request.path,
+        }
         return signing.dumps(payload, salt=CURSOR_SALT)
 
     def decode_cursor(self, request):
         raw = request.query_params.get(self.cursor_query_param)
-        if raw is None:
+        if not raw:  # absent or empty: the first page
             return None, False
         error = ValidationError({self.cursor_query_param: ["This cursor is not valid."]})
         try:
             payload = signing.loads(raw, salt=CURSOR_SALT)
         except signing.BadSignature:
             raise error from None
+        if payload.get("e") != request.path:
+            raise ValidationError(
+                {self.cursor_query_param: ["This cursor belongs to another list."]}
+            )
         if payload["o"] != self.ordering_names():
             raise ValidationError(
                 {self.cursor_query_param: ["This cursor belongs to another ordering."]}

@@ -96,9 +96,8 @@ class ApiSchema(AutoSchema):
     def _get_filter_parameters(self):
         parameters = super()._get_filter_parameters()
         for parameter in parameters:
-            # An empty filter is no filter, as in a form; an empty comma list is refused.
-            if parameter.get("explode", True):
-                parameter["allowEmptyValue"] = True
+            # An empty filter is no filter, as in a form.
+            parameter["allowEmptyValue"] = True
         return parameters
 
     def error_codes(self) -> list[str]:

@@ -2,10 +2,10 @@
 
 from django.db.models import ProtectedError
 from rest_framework import exceptions, status, viewsets
-from rest_framework.parsers import JSONParser
 from rest_framework.renderers import BrowsableAPIRenderer
 from rest_framework.views import APIView
 
+from regiondev.api.parsers import JSONParser
 from regiondev.api.renderers import CSVRenderer, GeoJSONRenderer, JSONRenderer
 from regiondev.concurrency import VersionedViewSetMixin
 

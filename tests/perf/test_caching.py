@@ -12,7 +12,7 @@ from redis.client import Pipeline, Redis
 
 from regiondev import caching
 from tests import factories as make
-from tests.services import REDIS, redis_reachable
+from tests.services import REDIS, needs_redis
 
 pytestmark = pytest.mark.django_db
 
@@ -177,7 +177,7 @@ def counted(method, calls: list):
     return wrapper
 
 
-@pytest.mark.skipif(not redis_reachable(), reason="needs the Redis at 127.0.0.1:6379")
+@needs_redis
 @override_settings(API_ANON_RATE="3/minute")
 def test_on_redis_a_repeat_and_its_throttle_count_take_one_round_trip(client):
     redis_url = f"redis://{REDIS[0]}:{REDIS[1]}/15?key_prefix=answers-{uuid.uuid4().hex}"
@@ -201,3 +201,21 @@ def test_on_redis_a_repeat_and_its_throttle_count_take_one_round_trip(client):
             assert "throttled" in refused.json()["detail"].lower()
         finally:
             cache.clear()
+
+
+@pytest.mark.parametrize(
+    "poison",
+    [{"HTTP_HOST": "127.0.0.1:1"}, {"HTTP_HOST": "attacker.localhost"}, {"secure": True}],
+    ids=["port", "host", "scheme"],
+)
+@override_settings(ALLOWED_HOSTS=["127.0.0.1", "testserver", ".localhost"])
+def test_an_answer_for_another_address_is_never_served_to_this_one(client, poison):
+    """Cache poisoning: a request with another Host, port or scheme must not leave links to
+    that address for the next visitor who asks the plain address."""
+    make.factory(slug="songchon-shoes")
+    poisoned = client.get("/api/factories/", **poison)
+    assert poisoned.status_code == 200
+    plain = client.get("/api/factories/")
+    assert "http://testserver/api/factories/songchon-shoes/" in plain.content.decode()
+    for foreign in ("127.0.0.1:1", "attacker.localhost", "https://"):
+        assert foreign not in plain.content.decode()

@@ -15,7 +15,7 @@ from django.test import override_settings
 from regiondev.api.pagination import KeysetPagination
 from sites.models import County
 from tests import factories
-from tests.services import REDIS, redis_reachable
+from tests.services import REDIS, needs_redis
 
 ROOT = Path(__file__).resolve().parent.parent.parent
 
@@ -62,7 +62,7 @@ print([Client().get("/api/provinces/").status_code for _ in range(3)])
 """
 
 
-@pytest.mark.skipif(not redis_reachable(), reason="needs the Redis at 127.0.0.1:6379")
+@needs_redis
 def test_every_worker_counts_in_the_same_shared_cache(client, db, tmp_path):
     """Requests served by another process count against the same client's rate."""
     redis_url = f"redis://{REDIS[0]}:{REDIS[1]}/15?key_prefix=throttle-test-{uuid.uuid4().hex}"

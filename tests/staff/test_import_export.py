@@ -45,6 +45,7 @@ class TestImportThroughTheAdmin:
         preview = staff_client.post(
             import_url(Factory),
             {"format": 0, "resource": 0, "import_file": upload("factories.csv", csv)},
+            follow=True,
         )
         page = pages.text(preview)
         assert preview.status_code == 200
@@ -55,8 +56,8 @@ class TestImportThroughTheAdmin:
             name: preview.context["confirm_form"][name].value()
             for name in ("import_file_name", "original_file_name", "format", "resource")
         }
-        response = staff_client.post(import_url(Factory, "process_import"), confirm)
-        assert response.status_code == 302
+        response = staff_client.post(import_url(Factory, "process_import"), confirm, follow=True)
+        assert "Import finished: 2 new, 0 updated, 0 unchanged" in pages.text(response)
         shoes = Factory.objects.get(slug="hamju-shoes")
         assert shoes.county.slug == "hamju"
         assert shoes.sector == "daily necessities"
@@ -78,15 +79,18 @@ class TestImportThroughTheAdmin:
         preview = staff_client.post(
             import_url(Factory),
             {"format": 0, "resource": 0, "import_file": upload("factories.csv", csv)},
+            follow=True,
         )
         confirm = {
             name: preview.context["confirm_form"][name].value()
             for name in ("import_file_name", "original_file_name", "format", "resource")
         }
+        doomed_id = doomed.pk
         doomed.delete()  # someone removes the source between preview and confirmation
         response = staff_client.post(import_url(Factory, "process_import"), confirm, follow=True)
-        [message] = [str(message) for message in response.context["messages"]]
-        assert message.startswith("Nothing was imported: the file no longer passes the checks")
+        page = pages.text(response)
+        assert "Nothing was imported: the file no longer passes the checks" in page
+        assert f"Row 2, column “sources”: There is no source with the id “{doomed_id}”" in page
         assert not Factory.objects.filter(slug__in=["hamju-shoes", "sinpho-fish"]).exists()
 
     def test_a_file_with_a_bad_row_writes_nothing_and_names_row_and_column(
@@ -105,6 +109,7 @@ class TestImportThroughTheAdmin:
         response = staff_client.post(
             import_url(Ceremony),
             {"format": 0, "resource": 0, "import_file": upload("ceremonies.csv", csv)},
+            follow=True,
         )
         page = pages.text(response)
         assert response.status_code == 200

@@ -159,7 +159,8 @@ def test_a_decompression_bomb_is_refused(seeded, staff_client, media):
     refused(
         add_photo(staff_client, SimpleUploadedFile("bomb.png", bomb)),
         media,
-        "This image is 8000 × 8000 pixels; photos can have at most 40 megapixels.",
+        "This image is 8000 × 8000 pixels; photos can have at most 40 megapixels, "
+        "and no side longer than 20000 pixels.",
     )
 
 
