@@ -98,8 +98,9 @@ class PlainCountyDetailView(CountyDetailView):
             (
                 unpacked(event, category)
                 for category, model in (("ceremony", Ceremony), ("visit", GuidanceVisit))
-                for event in with_details(model.objects.filter(county=county), photos=True)
-                .order_by("-date_lower", "-date_upper", "-id")[: self.shown_events + 1]
+                for event in with_details(
+                    model.objects.filter(county=county), photos=True
+                ).order_by("-date_lower", "-date_upper", "-id")[: self.shown_events + 1]
             ),
             key=lambda event: (event.date_lower, event.date_upper, event.pk),
             reverse=True,

@@ -4,7 +4,8 @@ path (bench/idiomatic.py); the benchmark runs with this URLconf."""
 from django.urls import path
 
 from bench.idiomatic import PlainCountyDetailView, PlainFactoryViewSet
-from regiondev.urls import handler500, urlpatterns as site_urls
+from regiondev.urls import handler500
+from regiondev.urls import urlpatterns as site_urls
 
 urlpatterns = [
     path("bench/plain/api/factories/", PlainFactoryViewSet.as_view({"get": "list"})),
