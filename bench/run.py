@@ -6,7 +6,7 @@
    API and the pages, each beside its idiomatic version (the same view written the plain
    way, bench/idiomatic.py) and its floor: the same data read with raw psycopg SQL and
    encoded (as JSON; as CSV for the CSV export).
-3. Throughput: gunicorn (gunicorn.conf.py, 2 sync workers) on 127.0.0.1 under wrk, for the
+3. Throughput: gunicorn (gunicorn.conf.py, 2 workers of 4 threads) on 127.0.0.1 under wrk, for the
    API list without a cache and with it warm, a page, and the trivial /healthz, the URLs
    taking turns over three rounds.
 
@@ -323,7 +323,7 @@ def redis_reachable() -> bool:
 
 
 class Gunicorn:
-    """gunicorn with the committed config and 2 sync workers, for the length of a `with`."""
+    """gunicorn with the committed config and 2 workers, for the length of a `with`."""
 
     def __init__(self, cache_url: str):
         self.port = free_port()
@@ -524,7 +524,7 @@ def report(run: dict) -> str:
         )
     lines += [
         "",
-        f"| {'gunicorn, 2 sync workers, wrk':<32} | {'cache':>5} | {'req/s':>7} | "
+        f"| {'gunicorn, 2 workers × 4 threads':<32} | {'cache':>5} | {'req/s':>7} | "
         f"{'p50 ms':>6} | {'p99 ms':>6} | {'of trivial':>10} |",
         f"| {'-' * 32} | {'-' * 5} | {'-' * 6}:| {'-' * 5}:| {'-' * 5}:| {'-' * 9}:|",
     ]
