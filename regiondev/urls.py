@@ -9,7 +9,7 @@ urlpatterns = [
     # Before the admin's own URLs, whose catch-all would answer 404 for it.
     path("admin/intake/", include("staff.urls")),
     path("admin/", admin.site.urls),
-    path("api/", include("regiondev.api_urls")),
+    path("api/", include("regiondev.api.urls")),
     path("healthz", healthz, name="healthz"),
     path("", include("sites.urls")),
     path("", include("events.urls")),
