@@ -241,6 +241,19 @@ class County(Place):
         return reverse("sites:county-detail", args=[self.slug])
 
 
+# What a factory's ceremonies decide (Factory.milestones()); stored for filtering and
+# ordering, never typed: forms, imports and the history leave them out.
+MILESTONE_FIELDS = (
+    "status",
+    "groundbreaking_date",
+    "groundbreaking_lower",
+    "groundbreaking_upper",
+    "inauguration_date",
+    "inauguration_lower",
+    "inauguration_upper",
+)
+
+
 class FactoryQuerySet(models.QuerySet):
     def search(self, text: str):
         """Factories whose name, or whose county's spelling, starts with the key of `text`."""

@@ -19,6 +19,7 @@ from import_export.formats.base_formats import CSV, XLSX
 from simple_history.admin import SimpleHistoryAdmin
 
 from regiondev.concurrency import VersionedAdminMixin
+from sites.models import MILESTONE_FIELDS
 
 # Fields whose changes the history does not list: bookkeeping, and values derived from other
 # records (a factory's status follows its ceremonies, whose own history shows the change).
@@ -29,13 +30,7 @@ UNLISTED_IN_HISTORY = [
     "date_upper",
     "published_lower",
     "published_upper",
-    "status",
-    "groundbreaking_date",
-    "groundbreaking_lower",
-    "groundbreaking_upper",
-    "inauguration_date",
-    "inauguration_lower",
-    "inauguration_upper",
+    *MILESTONE_FIELDS,
 ]
 
 
