@@ -41,6 +41,7 @@ SAMPLES = int(os.environ.get("BENCH_SAMPLES", 25))  # per median, at most
 SAMPLE_SECONDS = float(os.environ.get("BENCH_SAMPLE_SECONDS", 6))  # per median, at most
 LOAD_SECONDS = int(os.environ.get("BENCH_LOAD_SECONDS", 12))  # per URL and cache, in all
 LOAD_ROUNDS = 3  # the URLs take turns, a wrk run each a round
+SETTLE_SECONDS = 2
 PAGE_SIZE = 100
 # Page 500 at full scale; the last full page of a smaller data set.
 DEEP_PAGE = max(1, min(500, FACTORIES // 100))
@@ -424,6 +425,9 @@ def throughput(county: str) -> list[Load]:
                 for _, path in targets:
                     seconds = max(1, LOAD_SECONDS // LOAD_ROUNDS)
                     rounds[path].append(wrk(server.url(path), seconds))
+                    # The requests wrk left in flight (a slow page's take a second) finish
+                    # before the next URL's round, whose tail they would otherwise be.
+                    time.sleep(SETTLE_SECONDS)
             for name, path in targets:
                 ranked = sorted(rounds[path], key=lambda run: run["requests_per_second"])
                 figures = {**ranked[len(ranked) // 2], "errors": sum(r["errors"] for r in ranked)}
