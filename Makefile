@@ -1,18 +1,27 @@
 # The README's two commands: `make run` and `make test`.
 PYTHON ?= python3
+PORT ?= 8000
 VENV := .venv
 PY := $(VENV)/bin/python
-STAMP := $(VENV)/.installed
+# What the site needs (requirements.txt), and on top of it the test and drill tools
+# (requirements-dev.txt): a visitor's `make run` installs only the first.
+SITE := $(VENV)/.installed-site
+DEV := $(VENV)/.installed-dev
 
-.PHONY: run test install migrate seed check lint
+.PHONY: run test install install-dev migrate seed check lint
 
-$(STAMP): requirements.txt requirements-dev.txt
+$(SITE): requirements.txt
 	test -x $(PY) || $(PYTHON) -m venv $(VENV)
 	$(PY) -m pip install --quiet --upgrade pip
-	$(PY) -m pip install --quiet -r requirements-dev.txt
-	touch $(STAMP)
+	$(PY) -m pip install --quiet -r requirements.txt
+	touch $(SITE)
 
-install: $(STAMP)
+$(DEV): $(SITE) requirements-dev.txt
+	$(PY) -m pip install --quiet -r requirements-dev.txt
+	touch $(DEV)
+
+install: $(SITE)
+install-dev: $(DEV)
 
 migrate: install
 	$(PY) manage.py migrate --noinput
@@ -21,13 +30,13 @@ seed: migrate
 	$(PY) manage.py load_seed
 
 run: seed
-	$(PY) manage.py runserver 127.0.0.1:8000
+	$(PY) manage.py runserver 127.0.0.1:$(PORT)
 
-test: install
+test: install-dev
 	$(PY) manage.py makemigrations --check --dry-run
 	$(PY) -m pytest
 
-check: install
+check: install-dev
 	$(PY) -m ruff check .
 	$(PY) manage.py check
 
@@ -47,13 +56,13 @@ restore: install
 	$(PY) -m regiondev.backups restore $(BACKUP)
 
 # Drills (README, "Reliability"): each starts what it needs on 127.0.0.1 and stops by itself.
-drill-load: install
+drill-load: install-dev
 	$(PY) drills/load.py
-drill-restart: install
+drill-restart: install-dev
 	$(PY) drills/restart.py
-drill-backup: install
+drill-backup: install-dev
 	$(PY) drills/backup.py
-drill-fuzz: install
+drill-fuzz: install-dev
 	$(PY) drills/fuzz.py
 drill-cache: install
 	$(PY) drills/cache.py

@@ -28,7 +28,7 @@ from django.utils.text import slugify
 
 from events.choices import CeremonyKind, Publisher, VisitKind
 from sites.choices import FactoryStatus, Sector
-from sites.models import County
+from sites.models import MILESTONE_FIELDS, County
 from sites.search import search_keys
 
 MARK = "[synthetic]"
@@ -351,13 +351,7 @@ FACTORY_COLUMNS = (
     "description",
     "latitude",
     "longitude",
-    "status",
-    "groundbreaking_date",
-    "groundbreaking_lower",
-    "groundbreaking_upper",
-    "inauguration_date",
-    "inauguration_lower",
-    "inauguration_upper",
+    *MILESTONE_FIELDS,
     "search_keys",
     "updated_at",
 )

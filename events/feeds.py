@@ -19,7 +19,7 @@ from icalendar import Event as CalendarEvent
 
 from events.chronology import event_rows, load_events
 from events.dates import in_words
-from events.models import Ceremony, GuidanceVisit
+from events.models import EVENT_ORDER, Ceremony, GuidanceVisit
 
 FEED_LENGTH = 50
 
@@ -93,7 +93,7 @@ class EventCalendarView(View):
         calendar.add("calscale", "GREGORIAN")
         calendar.add("x-wr-calname", "Regiondev: 20×10 policy events")
         rows = event_rows(Ceremony.objects.all(), GuidanceVisit.objects.all())
-        for event in load_events(rows.order_by("date_lower", "date_upper", "id")):
+        for event in load_events(rows.order_by(*EVENT_ORDER)):
             calendar.add_component(self.vevent(request, event))
         response = HttpResponse(calendar.to_ical(), content_type="text/calendar; charset=utf-8")
         response["Content-Disposition"] = 'inline; filename="regiondev-events.ics"'

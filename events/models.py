@@ -2,17 +2,56 @@
 
 from django.core.exceptions import ValidationError
 from django.db import models
-from django.db.models import F, Q
+from django.db.models import Case, F, Q, Value, When
+from django.urls import reverse
 
 from events import dates
 from events.choices import CeremonyKind, Publisher, VisitKind
 from regiondev.changes import History
-from regiondev.links import page_url
 from sites.models import union_of_ids
 from sites.search import search_key
 
+# The one order of events, for pages, the API timeline, feeds and exports: oldest first by
+# the date bounds; where two events share them, the groundbreaking first and the
+# inauguration last, so a factory's path reads in the order it was taken; then the id.
+SAME_DAY_RANK = {CeremonyKind.GROUNDBREAKING: 0, CeremonyKind.INAUGURATION: 2}
+OTHER_RANK = 1
+EVENT_ORDER = ("date_lower", "date_upper", "same_day_rank", "id")
+
+
+def same_day_rank():
+    """SAME_DAY_RANK in SQL, for `EventQuerySet.ranked()`."""
+    return Case(
+        *(When(kind=kind, then=Value(rank)) for kind, rank in SAME_DAY_RANK.items()),
+        default=Value(OTHER_RANK),
+        output_field=models.IntegerField(),
+    )
+
+
+def chronological_key(event) -> tuple:
+    """EVENT_ORDER for events already loaded (ceremonies and visits together)."""
+    return (
+        event.date_lower,
+        event.date_upper,
+        SAME_DAY_RANK.get(event.kind, OTHER_RANK),
+        event.pk,
+    )
+
+
+def in_event_order(names=EVENT_ORDER, *, newest_first: bool = False) -> list[str]:
+    """EVENT_ORDER as `order_by()` arguments, reversed whole for the newest first."""
+    return [f"-{name}" if newest_first else name for name in names]
+
 
 class EventQuerySet(models.QuerySet):
+    def ranked(self):
+        """With `same_day_rank`, the column EVENT_ORDER needs."""
+        return self.annotate(same_day_rank=same_day_rank())
+
+    def chronological(self, *, newest_first: bool = False):
+        """In EVENT_ORDER (or exactly reversed)."""
+        return self.ranked().order_by(*in_event_order(newest_first=newest_first))
+
     def search(self, text: str):
         """Events held in a place, or concerning a factory, that the search key finds."""
         key = search_key(text)
@@ -190,7 +229,7 @@ class Ceremony(Event):
         )
 
     def get_absolute_url(self) -> str:
-        return page_url("events:ceremony-detail", self.pk)
+        return reverse("events:ceremony-detail", args=[self.pk])
 
 
 class GuidanceVisit(Event):
@@ -211,7 +250,26 @@ class GuidanceVisit(Event):
         return f"{self.get_kind_display().capitalize()}, {self.place}, {self.date_in_words}"
 
     def get_absolute_url(self) -> str:
-        return page_url("events:visit-detail", self.pk)
+        return reverse("events:visit-detail", args=[self.pk])
+
+
+# The one order of sources wherever a record's sources are listed: the latest first, undated
+# last on every database, then by title and id. `source_sort_key` is the same for loaded rows.
+SOURCE_ORDER = [F("published_lower").desc(nulls_last=True), "title", "id"]
+
+
+def source_sort_key(source) -> tuple:
+    """SOURCE_ORDER as a sort key, for sources gathered from several records."""
+    return source_key(source.published_lower, source.title, source.pk)
+
+
+def source_key(published_lower, title: str, pk: int) -> tuple:
+    return (
+        published_lower is None,
+        -published_lower.toordinal() if published_lower else 0,
+        title,
+        pk,
+    )
 
 
 class Source(models.Model):
@@ -236,7 +294,7 @@ class Source(models.Model):
     history = History()
 
     class Meta:
-        ordering = ["-published_lower", "title", "pk"]
+        ordering = SOURCE_ORDER
         # Behind every API filter and ordering; title and excerpt searches have trigram
         # indexes on PostgreSQL (migration 0003).
         indexes = [
@@ -262,7 +320,7 @@ class Source(models.Model):
         super().save(*args, **kwargs)
 
     def get_absolute_url(self) -> str:
-        return page_url("events:source-detail", self.pk)
+        return reverse("events:source-detail", args=[self.pk])
 
     @property
     def published_in_words(self) -> str:

@@ -4,9 +4,9 @@ from django import forms
 from django.views.generic import DetailView, ListView
 
 from events.choices import CeremonyKind, VisitKind
-from events.chronology import event_rows, load_events, timeline, unpacked, with_details
+from events.chronology import event_rows, load_events, marked, timeline, with_details
 from events.filters import CeremonyFilterSet, GuidanceVisitFilterSet, SourceFilterSet
-from events.models import Ceremony, GuidanceVisit, Photo, Source
+from events.models import EVENT_ORDER, Ceremony, GuidanceVisit, Photo, Source
 from sites.views import (
     FilteredListView,
     active_filters,
@@ -70,7 +70,7 @@ class EventListView(ListView):
             filterset.qs if usable(filterset) and not self.errors else filterset.queryset.none()
             for filterset in self.filtersets
         )
-        return event_rows(ceremonies, visits).order_by("date_lower", "date_upper", "id")
+        return event_rows(ceremonies, visits).order_by(*EVENT_ORDER)
 
     def filter_errors(self) -> dict:
         """Errors a person must fix; a kind one table does not have is no error."""
@@ -111,7 +111,7 @@ class EventDetailView(DetailView):
     category = ""
 
     def get_object(self, queryset=None):
-        return unpacked(super().get_object(queryset), self.category)
+        return marked(super().get_object(queryset), self.category)
 
 
 class CeremonyDetailView(EventDetailView):

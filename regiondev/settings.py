@@ -23,6 +23,7 @@ env = environ.Env(
     MEDIA_STORAGE=(str, "local"),
     MEDIA_ROOT=(str, str(BASE_DIR / "media")),
     STATIC_ROOT=(str, str(BASE_DIR / "staticfiles")),
+    REGIONDEV_BENCH=(bool, False),
 )
 environ.Env.read_env(BASE_DIR / ".env")
 
@@ -59,10 +60,12 @@ INSTALLED_APPS = [
     "sites",
     "events",
     "staff",
-    "bench",
     "accounts",
     "regiondev",
 ]
+# The benchmark's commands (generate_synthetic) only where `make bench` runs, never in production.
+if env("REGIONDEV_BENCH"):
+    INSTALLED_APPS.append("bench")
 
 MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",

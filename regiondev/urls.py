@@ -12,7 +12,7 @@ urlpatterns = [
     path("admin/jobs/<uuid:pk>/", admin.site.admin_view(job_progress), name="staff-job"),
     path("admin/jobs/<uuid:pk>/file/", admin.site.admin_view(job_file), name="staff-job-file"),
     path("admin/", admin.site.urls),
-    path("api/", include("regiondev.api_urls")),
+    path("api/", include("regiondev.api.urls")),
     path("healthz", healthz, name="healthz"),
     path("", include("sites.urls")),
     path("", include("events.urls")),

@@ -9,7 +9,7 @@ from rest_framework.decorators import action
 from rest_framework.generics import get_object_or_404
 from rest_framework.response import Response
 
-from events.models import Ceremony, GuidanceVisit
+from events.models import Ceremony, GuidanceVisit, chronological_key
 from regiondev.api import lean
 from regiondev.api.serializers import (
     BriefCountySerializer,
@@ -291,7 +291,5 @@ class FactoryViewSet(RecordViewSet):
                 .select_related("county__province", "province")
                 .prefetch_related("sources")
             )
-        factory.timeline_events = sorted(
-            events, key=lambda event: (event.date_lower, event.date_upper, event.pk)
-        )
+        factory.timeline_events = sorted(events, key=chronological_key)
         return Response(TimelineSerializer(factory, context={"request": request}).data)

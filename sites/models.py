@@ -6,9 +6,9 @@ import pycountry
 from django.core.validators import MaxValueValidator, MinValueValidator
 from django.db import models
 from django.db.models import F, Q
+from django.urls import reverse
 
 from regiondev.changes import History
-from regiondev.links import page_url
 from sites.choices import PROGRAMME_YEARS, CountyKind, FactoryStatus, ProvinceKind, Sector
 from sites.names import dprk_spelling, revised_romanization
 from sites.search import search_key, search_keys, split_aliases
@@ -180,7 +180,7 @@ class Province(Place):
         super().save(*args, **kwargs)
 
     def get_absolute_url(self) -> str:
-        return page_url("sites:province-detail", self.slug)
+        return reverse("sites:province-detail", args=[self.slug])
 
     def spellings(self) -> list[str]:
         return [*super().spellings(), self.iso_name]
@@ -238,7 +238,20 @@ class County(Place):
         ]
 
     def get_absolute_url(self) -> str:
-        return page_url("sites:county-detail", self.slug)
+        return reverse("sites:county-detail", args=[self.slug])
+
+
+# What a factory's ceremonies decide (Factory.milestones()); stored for filtering and
+# ordering, never typed: forms, imports and the history leave them out.
+MILESTONE_FIELDS = (
+    "status",
+    "groundbreaking_date",
+    "groundbreaking_lower",
+    "groundbreaking_upper",
+    "inauguration_date",
+    "inauguration_lower",
+    "inauguration_upper",
+)
 
 
 class FactoryQuerySet(models.QuerySet):
@@ -321,7 +334,7 @@ class Factory(models.Model):
         super().save(*args, **kwargs)
 
     def get_absolute_url(self) -> str:
-        return page_url("sites:factory-detail", self.slug)
+        return reverse("sites:factory-detail", args=[self.slug])
 
     @property
     def groundbreaking(self):

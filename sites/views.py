@@ -13,20 +13,24 @@ from django_filters.views import FilterView
 from django_filters.widgets import BooleanWidget
 
 from events.chronology import (
-    PHOTO_FIELDS,
-    SOURCE_FIELDS,
-    by_pk,
     event_rows,
     load_events,
-    newest_first,
+    marked,
+    photos_prefetch,
     timeline,
-    timeline_order,
-    unpacked,
     with_details,
 )
-from events.models import Ceremony, GuidanceVisit, Photo, Source
+from events.models import (
+    EVENT_ORDER,
+    SOURCE_ORDER,
+    Ceremony,
+    GuidanceVisit,
+    Photo,
+    Source,
+    chronological_key,
+    source_sort_key,
+)
 from regiondev.caching import CachedPageMixin
-from regiondev.packing import packed, unpack
 from sites import charts
 from sites.choices import PROGRAMME_YEARS, FactoryStatus
 from sites.filters import CountyFilterSet, FactoryFilterSet
@@ -249,7 +253,7 @@ class ProvinceDetailView(CachedPageMixin, DetailView):
                 event_rows(
                     Ceremony.objects.filter(province=province),
                     GuidanceVisit.objects.filter(province=province),
-                ).order_by("date_lower", "date_upper", "id")
+                ).order_by(*EVENT_ORDER)
             ),
         )
         return context
@@ -274,8 +278,8 @@ class CountyDetailView(CachedPageMixin, DetailView):
     page shows a bounded part of each (one row more is read to know whether to link on).
     """
 
-    queryset = County.objects.select_related("province").annotate(
-        packed_sources=packed(Source.objects.all(), "counties", SOURCE_FIELDS)
+    queryset = County.objects.select_related("province").prefetch_related(
+        Prefetch("sources", Source.objects.order_by(*SOURCE_ORDER), to_attr="source_list")
     )
     shown_factories = 50
     shown_events = 50
@@ -285,50 +289,47 @@ class CountyDetailView(CachedPageMixin, DetailView):
         context = super().get_context_data(**kwargs)
         county = self.object
         first_factories = list(
-            county.factories.annotate(
-                packed_sources=packed(Source.objects.all(), "factories", SOURCE_FIELDS),
-                packed_photos=packed(Photo.objects.all(), "factory", PHOTO_FIELDS),
+            county.factories.prefetch_related(
+                Prefetch("sources", Source.objects.order_by(*SOURCE_ORDER), to_attr="source_list"),
+                photos_prefetch(),
             ).order_by("name", "pk")[: self.shown_factories + 1]
         )
         factories = first_factories[: self.shown_factories]
-        # The latest of each kind, then the latest of both: one query a kind.
+        # The latest of each kind, then the latest of both: a query (and its prefetches) a kind.
         latest = sorted(
             (
-                unpacked(event, category)
+                marked(event, category)
                 for category, model in (("ceremony", Ceremony), ("visit", GuidanceVisit))
                 for event in with_details(
-                    model.objects.filter(county=county), photos=True
-                ).order_by("-date_lower", "-date_upper", "-id")[: self.shown_events + 1]
+                    model.objects.filter(county=county).chronological(newest_first=True),
+                    photos=True,
+                )[: self.shown_events + 1]
             ),
-            key=lambda event: (event.date_lower, event.date_upper, event.pk),
+            key=chronological_key,
             reverse=True,
         )
-        events = timeline_order(latest[: self.shown_events])
+        events = latest[: self.shown_events][::-1]
         photos = {
             photo.pk: photo
             for photo in [
-                *(
-                    photo
-                    for factory in factories
-                    for photo in unpack(Photo, factory.packed_photos, source=Source)
-                ),
+                *(photo for factory in factories for photo in factory.photo_list),
                 *(photo for event in events for photo in event.photo_list),
             ]
         }
-        photos = sorted(photos.values(), key=by_pk, reverse=True)[: self.shown_photos]
+        photos = sorted(photos.values(), key=lambda photo: photo.pk, reverse=True)
         cited = [
-            *unpack(Source, county.packed_sources),
-            *(source for f in factories for source in unpack(Source, f.packed_sources)),
+            *county.source_list,
+            *(source for factory in factories for source in factory.source_list),
             *(source for event in events for source in event.source_list),
-            *(photo.source for photo in photos),
+            *(photo.source for photo in photos[: self.shown_photos]),
         ]
         context.update(
             factories=factories,
             more_factories=len(first_factories) > self.shown_factories,
             events=events,
             more_events=len(latest) > self.shown_events,
-            photos=photos,
-            sources=sorted({s.pk: s for s in cited}.values(), key=newest_first),
+            photos=photos[: self.shown_photos],
+            sources=sorted({s.pk: s for s in cited}.values(), key=source_sort_key),
         )
         return context
 
@@ -416,7 +417,7 @@ class SearchView(TemplateView):
                 load_events(
                     event_rows(
                         Ceremony.objects.search(query), GuidanceVisit.objects.search(query)
-                    ).order_by("date_lower", "date_upper", "id")[:limit]
+                    ).order_by(*EVENT_ORDER)[:limit]
                 ),
             ),
         ]

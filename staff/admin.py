@@ -18,6 +18,7 @@ from simple_history.admin import SimpleHistoryAdmin
 from regiondev.concurrency import VersionedAdminMixin
 from staff import exports, imports, jobs
 from staff.formats import CSV, XLSX
+from sites.models import MILESTONE_FIELDS
 
 # Fields whose changes the history does not list: bookkeeping, and values derived from other
 # records (a factory's status follows its ceremonies, whose own history shows the change).
@@ -28,13 +29,7 @@ UNLISTED_IN_HISTORY = [
     "date_upper",
     "published_lower",
     "published_upper",
-    "status",
-    "groundbreaking_date",
-    "groundbreaking_lower",
-    "groundbreaking_upper",
-    "inauguration_date",
-    "inauguration_lower",
-    "inauguration_upper",
+    *MILESTONE_FIELDS,
 ]
 
 

@@ -9,17 +9,18 @@ The output is the serializer's, key for key (tests/perf/test_lean.py compares th
 JSON, CSV and GeoJSON renderers see no difference.
 """
 
+import datetime as dt
 import re
 from collections import defaultdict
 from urllib.parse import quote
 
-from django.db import connection, connections
+from django.db import connections
 from django.db.models import F
 from django.urls import reverse
 from django.utils import timezone
 
 from events.dates import days_between
-from events.models import Source
+from events.models import Source, source_key
 from sites.models import Factory
 
 # Digits fit every URL converter in use (slug, int and the API's lookup patterns).
@@ -66,8 +67,8 @@ def sources_of(factories) -> dict[int, list[dict]]:
     """Each factory's sources, as `source()` reads them, in one query for all of them.
 
     Plain SQL: the ORM's `__in` prepares each of a hundred ids on its own, which took longer
-    than the query. No value needs converting: `source()` shows text and numbers, and
-    `in_source_order()` sorts ISO dates as the database gives them, as dates or as text.
+    than the query. `source()` shows text and numbers as they come; `in_source_order()`
+    reads the date.
     """
     if not factories:
         return {}
@@ -88,18 +89,16 @@ def sources_of(factories) -> dict[int, list[dict]]:
 
 
 def in_source_order(sources: list[dict]) -> list[dict]:
-    """As Source's ordering sorts them: the latest first (`-published_lower`, with an undated
-    one where the database puts NULL in a descending order), then title and id."""
-    nulls_first = connection.vendor == "postgresql"
-    ordered = sorted(sources, key=lambda item: (item["title"], item["id"]))
+    """In SOURCE_ORDER (events/models.py), as every list of a record's sources is."""
     return sorted(
-        ordered,
-        key=lambda item: (
-            (item["published_lower"] is None) == nulls_first,
-            item["published_lower"] or "",
-        ),
-        reverse=True,
+        sources,
+        key=lambda item: source_key(as_date(item["published_lower"]), item["title"], item["id"]),
     )
+
+
+def as_date(value) -> dt.date | None:
+    """SQLite gives a date column as text."""
+    return dt.date.fromisoformat(value) if isinstance(value, str) else value
 
 
 def date(value):

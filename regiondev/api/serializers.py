@@ -10,6 +10,7 @@ from functools import cached_property
 from django.core.exceptions import NON_FIELD_ERRORS
 from django.core.exceptions import ValidationError as DjangoValidationError
 from django.db import IntegrityError, transaction
+from django.urls import reverse
 from drf_spectacular.extensions import OpenApiSerializerFieldExtension
 from drf_spectacular.types import OpenApiTypes
 from drf_spectacular.utils import extend_schema_field
@@ -17,7 +18,6 @@ from rest_framework import serializers
 from rest_framework.settings import api_settings
 
 from events.models import Source
-from regiondev.links import page_url
 from sites.models import County, Factory, Province
 
 
@@ -54,7 +54,7 @@ class RecordURLField(serializers.HyperlinkedIdentityField):
     """The record's address in the API, without the `?format=` the request may carry."""
 
     def get_url(self, obj, view_name, request, format):
-        path = page_url(view_name, getattr(obj, self.lookup_field))
+        path = reverse(view_name, args=[getattr(obj, self.lookup_field)])
         return request.build_absolute_uri(path) if request else path
 
 

@@ -12,7 +12,7 @@ from rest_framework.request import Request
 from rest_framework.test import APIRequestFactory
 
 from regiondev.api import renderers
-from sites.api import FactorySerializer, TimelineSerializer
+from sites.api import FactorySerializer
 from sites.models import Factory
 from tests import factories as make
 
@@ -21,18 +21,23 @@ pytestmark = pytest.mark.django_db
 
 @pytest.fixture
 def factories():
-    county = make.county(latitude="39.123456", longitude="125.654321")
+    """Odd rows on purpose: hangul names, undated sources beside dated ones (whose order
+    differs between databases unless it is pinned), two sources of one date, no sources."""
+    county = make.county(name="성천", latitude="39.123456", longitude="125.654321")
     article = make.source(url="https://kcna.kp/article", publisher="KCNA", published="2024-12-21")
+    undated = make.source(title="Undated note", published="")
+    same_day = make.source(title="A note of the same day", published="2024-12-21")
     rows = [
         make.factory(county=county, name="Planned mill", latitude="40.5", longitude="126.25"),
-        make.factory(county=county, name="Foodstuff factory", products="soy sauce"),
+        make.factory(county=county, name="성천 기초식품공장", products="soy sauce"),
         make.factory(county=county, name="Textile mill", sector="textiles and clothing"),
     ]
-    rows[0].sources.add(article, make.source())
+    rows[0].sources.add(undated, article, make.source(), same_day)
+    rows[1].sources.add(undated)
     make.ceremony(factories=[rows[1]], date="2024-02-21/2024-02-29", sources=[article])
     make.ceremony(factories=[rows[2]], date="2024-03", county=county)
     make.ceremony(factories=[rows[2]], kind="inauguration", date="2024-12-20", county=county)
-    make.visit(factories=rows[1:], date="2024-07", county=county, sources=[article])
+    make.visit(factories=rows[1:], date="2024-07", county=county, sources=[article, undated])
     return rows
 
 
@@ -67,20 +72,55 @@ def test_the_csv_export_is_the_serializers(client, factories):
     header, *lines = response.content.decode().splitlines()
     assert header.startswith("id,url,page_url,timeline_url,slug,name,county.id,county.url,")
     assert len(lines) == 3
-    (foodstuff,) = [line for line in lines if "Foodstuff factory" in line]
+    (foodstuff,) = [line for line in lines if "성천 기초식품공장" in line]
     assert "soy sauce" in foodstuff and "late February 2024" in foodstuff
 
 
-def test_the_timeline_is_the_serializers(client, factories):
-    factory = Factory.objects.get(pk=factories[1].pk)
-    url = reverse("api:factory-timeline", args=[factory.slug])
-    response = client.get(url)
+def test_the_timeline_lists_each_event_as_written_out_here(client, factories):
+    factory = factories[1]
+    response = client.get(reverse("api:factory-timeline", args=[factory.slug]))
     assert response.status_code == 200
-    factory.timeline_events = sorted(
-        [*factory.ceremonies.all(), *factory.guidance_visits.all()],
-        key=lambda event: (event.date_lower, event.date_upper, event.pk),
-    )
-    assert response.content == plain(TimelineSerializer, factory, url)
+    body = response.json()
+    ceremony, visit = factory.ceremonies.get(), factory.guidance_visits.get()
+    assert body["factory"]["name"] == "성천 기초식품공장"
+    assert body["status"] == "under construction"
+    assert body["groundbreaking"]["date_in_words"] == "late February 2024"
+    assert body["inauguration"] is None
+    events = [
+        (
+            event["type"],
+            event["kind"],
+            event["date"],
+            event["date_lower"],
+            event["date_upper"],
+            event["url"],
+            event["page_url"],
+            [source["title"] for source in event["sources"]],
+        )
+        for event in body["events"]
+    ]
+    assert events == [
+        (
+            "ceremony",
+            "groundbreaking",
+            "2024-02-21/2024-02-29",
+            "2024-02-21",
+            "2024-02-29",
+            f"http://testserver/api/ceremonies/{ceremony.pk}/",
+            f"http://testserver/events/ceremonies/{ceremony.pk}/",
+            [ceremony.sources.get().title],
+        ),
+        (
+            "guidance visit",
+            "field guidance",
+            "2024-07",
+            "2024-07-01",
+            "2024-07-31",
+            f"http://testserver/api/guidance-visits/{visit.pk}/",
+            f"http://testserver/events/visits/{visit.pk}/",
+            [ceremony.sources.get().title, "Undated note"],
+        ),
+    ]
 
 
 def test_the_json_is_rest_frameworks_byte_for_byte(client, factories):

@@ -5,6 +5,7 @@ from django.core.management import CommandError, call_command
 from django.db import connection
 
 from bench import synthetic
+from bench.management.commands import generate_synthetic
 from bench.management.commands.generate_synthetic import bench_database
 from events import dates
 from events.models import Ceremony, GuidanceVisit, Photo, Source
@@ -43,7 +44,7 @@ def test_the_command_writes_nothing_into_the_working_database(seeded):
     before = Factory.objects.count(), Ceremony.objects.count()
     with pytest.raises(CommandError, match="must contain “bench”"):
         call_command(
-            "generate_synthetic",
+            generate_synthetic.Command(),
             database_url="postgres://postgres@127.0.0.1:5432/regiondev",
             factories=10,
             events=10,
@@ -54,7 +55,7 @@ def test_the_command_writes_nothing_into_the_working_database(seeded):
 @pytest.mark.django_db
 def test_the_command_refuses_a_scale_beyond_the_benchmark():
     with pytest.raises(CommandError, match="--events"):
-        call_command("generate_synthetic", factories=10, events=2_000_000)
+        call_command(generate_synthetic.Command(), factories=10, events=2_000_000)
 
 
 @pytest.fixture
