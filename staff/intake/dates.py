@@ -310,7 +310,7 @@ class DateReader:
                 return datetime.date(year, month, 1), datetime.date(year, month, _last_day(year, month)), from_context
             found = _day(year, month, day)
             return (found, found, from_context) if found else None
-        if groups["month"].casefold() == "may":
+        if groups["month"].casefold() == "may" and not groups.get("day"):
             return None  # the verb, not the month
         month = MONTHS[groups["month"].rstrip(".").casefold()]
         day = int(groups["day"]) if groups.get("day") else None

@@ -47,6 +47,8 @@ EVENT_KINDS = {
         re.compile(r"\bconsultative meetings?\b|협의회|協議会|\bBeratung\b", re.IGNORECASE),
     ),
 }
+# "Similar ceremonies were held in …": the kind of the sentence before.
+SIMILAR = re.compile(r"\bsimilar (?:ceremon(?:y|ies)|events?|meetings?)\b", re.IGNORECASE)
 # The leader visiting a site is field guidance, when he is the one who visits.
 LEADER = re.compile(r"\bKim Jong Un\b|김정은|金正恩")
 _LEADER_VISITS = re.compile(
@@ -57,11 +59,12 @@ _LEADER_PRESENT = re.compile(
     r"\bKim Jong Un\b[^.;]{0,160}?\b(?:was present|attended|took part|participated|made a "
     r"(?:significant |commemorative )?speech|made a speech|broke ground|cut the|took the first "
     r"shovel|pressed the detonator|visited|guided|gave field guidance)"
-    r"|\bin (?:his|the leader's) presence\b|참석|참가|현지지도"
+    r"|\bin (?:his|the leader's) presence\b|\bin the presence of (?:the respected )?"
+    r"(?:Comrade )?Kim Jong Un\b|참석|참가|현지지도"
 )
 # A kind written only to refer to another event.
 _MENTION_BEFORE = re.compile(
-    r"(?:\b(?:since|after|before|following|of their|of its|of the first|heralding)\b"
+    r"(?:\b(?:since|after|before|of their|of its|of the first)\b"
     r"|\bfrom\b)(?:\W+\w+){0,4}\W*$",
     re.IGNORECASE,
 )

@@ -24,6 +24,7 @@ from staff.intake.frame import Frame, dateline_date, read_frame, sentences
 from staff.intake.kinds import (
     EVENT_KINDS,
     LEADER,
+    SIMILAR,
     facilities_in,
     kinds_in,
     leader_present,
@@ -199,8 +200,9 @@ def read_article(*, text: str, published: str = "", title: str = "", url: str = 
     gazetteer, date_reader = Gazetteer(), DateReader(publication, frame.language)
     heading = [*gazetteer.names_in(title or frame.title, -1)] if (title or frame.title) else []
     candidates, speakers, present, leader_there = [], [], [], False
-    subject = None
+    previous_kinds = []
     for number, sentence in enumerate(reading.sentences):
+        context_year = date_reader.context_year
         places = gazetteer.names_in(sentence, number)
         found_dates = date_reader.dates_in(sentence, number)
         reading.places.extend(places)
@@ -209,22 +211,35 @@ def read_article(*, text: str, published: str = "", title: str = "", url: str = 
         if who := present_in(sentence):
             present.append(who)
             leader_there = leader_there or bool(LEADER.search(who))
-        if subject is None:
-            subject = _first_county(heading) or _first_county(places)
         kinds = [kind for kind, mention in kinds_in(sentence) if not mention]
+        if not kinds and SIMILAR.search(sentence):
+            kinds = previous_kinds[-1:]
+        previous_kinds += kinds
         if not kinds and leader_present(sentence) and not places and not found_dates:
             leader_there = True  # "Kim Jong Un … was present at the ceremony."
+        if not found_dates and context_year:
+            # Reports tell their story in order: an undated event is in the year told last.
+            found_dates = [_year_of(context_year, number)]
         for kind in kinds:
-            candidates += _propose(kind, sentence, places, found_dates, subject)
+            candidates += _propose(kind, sentence, places, found_dates)
     # A name two counties share is settled by a province named anywhere in the report.
     resolve_by_province(reading.places, [*heading, *reading.places])
+    subject = _subject(heading, reading.places)
     for event in candidates:
         if event.county is None and event.place_found and event.place_found.place:
             place = event.place_found.place
             event.county, event.province = (place, place.province) if isinstance(place, County) else (None, place)
             event.candidates = []
+        elif event.county is None and event.province is None and not event.candidates and subject:
+            event.county, event.province, event.place_from_context = subject, subject.province, True
     reading.events = _merge(candidates)
-    facilities = [text for sentence in reading.sentences for text in facilities_in(sentence)]
+    facilities = list(
+        {
+            text.casefold().replace("-", " "): text
+            for sentence in reading.sentences
+            for text in facilities_in(sentence)
+        }.values()
+    )
     _attach_people_and_facilities(reading.events, speakers, present, leader_there, facilities)
     reading.source = existing_source(title=title, url=url)
     mark_existing(reading.events, reading.source)
@@ -233,31 +248,36 @@ def read_article(*, text: str, published: str = "", title: str = "", url: str = 
     return reading
 
 
-def _first_county(places: list[FoundPlace]) -> County | None:
-    for found in places:
-        if isinstance(found.place, County):
-            return found.place
-    return None
+def _year_of(year: int, number: int) -> FoundDate:
+    lower, upper = datetime.date(year, 1, 1), datetime.date(year, 12, 31)
+    return FoundDate("", number, str(year), lower, upper, from_context=True)
 
 
-def _propose(kind, sentence, places, found_dates, subject) -> list[ProposedEvent]:
+def _subject(heading: list[FoundPlace], places: list[FoundPlace]) -> County | None:
+    """The county a report is about: the one it names, or the one its title names."""
+    named = {found.place for found in [*heading, *places] if isinstance(found.place, County)}
+    if len(named) == 1:
+        return named.pop()
+    titled = {found.place for found in heading if isinstance(found.place, County)}
+    return titled.pop() if len(titled) == 1 else None
+
+
+def _propose(kind, sentence, places, found_dates) -> list[ProposedEvent]:
     date = next((found for found in found_dates), None)
     pairs = targets(places)
     ambiguous = [found for found in places if len(found.candidates) > 1 and found.place is None]
     proposals = []
-    for county, province in pairs or ([] if ambiguous else [(subject, subject.province if subject else None)]):
+    for county, province in pairs or ([] if ambiguous else [(None, None)]):
         place_found = next((f for f in places if f.place in (county, province)), None)
-        proposals.append(
-            _event(kind, sentence, county, province, date, place_found, from_context=not pairs)
-        )
+        proposals.append(_event(kind, sentence, county, province, date, place_found))
     for found in ambiguous:
-        event = _event(kind, sentence, None, None, date, found, from_context=False)
+        event = _event(kind, sentence, None, None, date, found)
         event.candidates = list(found.candidates)
         proposals.append(event)
     return proposals
 
 
-def _event(kind, sentence, county, province, date, place_found, *, from_context) -> ProposedEvent:
+def _event(kind, sentence, county, province, date, place_found) -> ProposedEvent:
     return ProposedEvent(
         kind=kind,
         date=date.edtf if date else "",
@@ -268,7 +288,6 @@ def _event(kind, sentence, county, province, date, place_found, *, from_context)
         sentence=sentence,
         leader_present=leader_present(sentence),
         place_found=place_found,
-        place_from_context=from_context and county is not None,
         date_found=date,
         sentences=[sentence],
     )
@@ -365,12 +384,14 @@ def mark_existing(events: list[ProposedEvent], source: Source | None) -> None:
     stored record's, the proposal is an update of it. One query per event model.
     """
     for model in (Ceremony, GuidanceVisit):
-        mine = [event for event in events if event.model is model and (event.county or event.province)]
+        mine = [event for event in events if event.model is model and not event.candidates]
         if not mine:
             continue
         places = Q(county__in={e.county for e in mine if e.county}) | Q(
             county=None, province__in={e.province for e in mine if not e.county}
         )
+        if any(event.county is None and event.province is None for event in mine):
+            places |= Q(county=None, province=None)
         stored = list(
             model.objects.filter(places, kind__in={EVENT_KINDS[e.kind][1] for e in mine})
             .prefetch_related("sources")
@@ -382,7 +403,7 @@ def mark_existing(events: list[ProposedEvent], source: Source | None) -> None:
                 for record in stored
                 if record.kind == EVENT_KINDS[event.kind][1]
                 and record.county_id == (event.county.pk if event.county else None)
-                and (event.county or record.province_id == event.province.pk)
+                and (event.county or record.province_id == (event.province.pk if event.province else None))
             ]
             cited = [r for r in here if source is not None and source in r.sources.all()]
             match, update = _stored_match(event, here, cited)
