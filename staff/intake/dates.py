@@ -310,8 +310,10 @@ class DateReader:
                 return datetime.date(year, month, 1), datetime.date(year, month, _last_day(year, month)), from_context
             found = _day(year, month, day)
             return (found, found, from_context) if found else None
-        if groups["month"].casefold() == "may" and not groups.get("day"):
+        if groups["month"].casefold() == "may" and (groups["month"] != "May" or not groups.get("day")):
             return None  # the verb, not the month
+        if (groups.get("year") or "").casefold() == "last":
+            groups = {**groups, "year": None}  # "in February last": the latest February
         month = MONTHS[groups["month"].rstrip(".").casefold()]
         day = int(groups["day"]) if groups.get("day") else None
         year, from_context = self._month_day(month, day, groups.get("year"))

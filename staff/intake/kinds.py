@@ -176,7 +176,7 @@ FACILITY_SECTORS = {
     "building-materials": Sector.BUILDING_MATERIALS,
 }
 _FACILITY = re.compile(
-    r"\b(?P<name>(?:(?:[A-Z][a-z]+ )+(?:County |City )?)?(?:foodstuff|food|garment|clothing|"
+    r"\b(?P<name>(?-i:(?:[A-Z][a-z]+ )+(?:County |City )?)?(?:foodstuff|food|garment|clothing|"
     r"textile|daily[- ]necessities|building[- ]materials?|paper|soap|shoe|fish[- ]processing|"
     r"essential foodstuff|condiments?|cosmetics)\s+(?:factory|factories|mill))\b"
     r"|\b(?P<other>hospital|leisure complex|service complex|(?:comprehensive|general) service "

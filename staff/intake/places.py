@@ -10,7 +10,7 @@ staff to choose: never guessed.
 
 import re
 from collections import defaultdict
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 from rapidfuzz import fuzz, process
 
@@ -18,6 +18,8 @@ from sites.models import County, Province
 from sites.search import search_key
 
 FUZZY_CUTOFF = 80
+# Near-spellings this close to the best are kept for a province named beside them to settle.
+FUZZY_TIE = 8
 MAX_WORDS = 4
 MIN_LATIN_KEY = 3
 # A word for a kind of place after the name, and the level it picks.
@@ -70,6 +72,11 @@ _HANGUL = re.compile(r"[\uac00-\ud7a3]")
 _COMPOUND = re.compile(r"^(.+)-(Kreis|Stadtbezirk)$")
 
 
+def _fold(key: str) -> str:
+    """Revised Romanization's vowels as the DPRK writes them (eo → o, eu → u), for matching."""
+    return key.replace("eo", "o").replace("eu", "u")
+
+
 def _key(phrase: str) -> str:
     """The search key of a spelling, with a direction word turned into English first."""
     directions = [DIRECTIONS[found.casefold()] for found in _DIRECTION.findall(phrase)]
@@ -86,6 +93,7 @@ class FoundPlace:
     candidates: list
     spelling: str = ""
     score: float = 100.0
+    scores: dict = field(default_factory=dict)
 
     @property
     def place(self):
@@ -112,7 +120,10 @@ class Gazetteer:
                 for long, short in (("특별시", "시"), ("직할시", "시")):
                     if isinstance(place, Province) and place.name_ko.endswith(long):
                         self.by_hangul.setdefault(place.name_ko[: -len(long)] + short, []).append(place)
-        self.latin_keys = [key for key in self.by_key if key.isascii() and len(key) >= MIN_LATIN_KEY]
+        self.folded = defaultdict(list)
+        for key in self.by_key:
+            if key.isascii() and len(key) >= MIN_LATIN_KEY:
+                self.folded[_fold(key)].append(key)
         self.hangul_names = sorted(self.by_hangul, key=len, reverse=True)
 
     def names_in(self, sentence: str, number: int) -> list[FoundPlace]:
@@ -141,9 +152,9 @@ class Gazetteer:
             if match is None:
                 index += 1
                 continue
-            length, candidates, spelling, score = match
+            length, candidates, spelling, score, scores = match
             start, end = words[index][0], words[index + length - 1][1]
-            found.append(FoundPlace(sentence[start:end], number, candidates, spelling, score))
+            found.append(FoundPlace(sentence[start:end], number, candidates, spelling, score, scores))
             index += length
         return resolve_by_province(found, found)
 
@@ -182,7 +193,7 @@ class Gazetteer:
             if level is not None:
                 candidates = [place for place in candidates if isinstance(place, level)]
             if candidates:
-                return length, list(candidates), phrase, 100.0
+                return length, list(candidates), phrase, 100.0, {}
         return None
 
     def _fuzzy_name(self, sentence, words, index):
@@ -199,17 +210,23 @@ class Gazetteer:
             key = _key(phrase)
             if len(key) < 4:
                 continue
-            best = process.extract(key, self.latin_keys, scorer=fuzz.ratio, score_cutoff=FUZZY_CUTOFF, limit=8)
+            best = process.extract(
+                _fold(key), list(self.folded), scorer=fuzz.ratio, score_cutoff=FUZZY_CUTOFF, limit=8
+            )
             if not best:
                 continue
             top = best[0][1]
-            candidates = []
-            for stored, score, _ in best:
-                if score < top - 2:
+            scores = {}
+            for folded, score, _ in best:
+                if score < top - FUZZY_TIE:
                     break
-                candidates += [p for p in self.by_key[stored] if isinstance(p, level) and p not in candidates]
-            if candidates:
-                return length, candidates, best[0][0], round(top, 1)
+                for stored in self.folded[folded]:
+                    for place in self.by_key[stored]:
+                        if isinstance(place, level) and place not in scores:
+                            scores[place] = score
+            if scores:
+                spelling = self.folded[best[0][0]][0]
+                return length, list(scores), spelling, round(top, 1), scores
         return None
 
 
@@ -227,6 +244,11 @@ def resolve_by_province(found: list[FoundPlace], context: list[FoundPlace]) -> l
                 for candidate in place.candidates
                 if isinstance(candidate, County) and candidate.province_id in named
             ]
+            if inside and place.scores:
+                # Of near-spellings in that province, the nearest.
+                best = max(place.scores[candidate] for candidate in inside)
+                inside = [c for c in inside if place.scores[c] >= best - 2]
+                place.score = round(best, 1)
             if inside:
                 place.candidates = inside
     return found
