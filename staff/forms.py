@@ -116,7 +116,9 @@ class ProposalForm(forms.Form):
     place_name = forms.CharField(label="Place in words", max_length=200, required=False)
     leader_present = forms.BooleanField(required=False)
     speakers = forms.CharField(
-        label="Speakers or led by", max_length=2000, required=False,
+        label="Speakers or led by",
+        max_length=2000,
+        required=False,
         widget=forms.TextInput(attrs={"size": 40}),
     )
     factories = forms.CharField(
@@ -175,7 +177,11 @@ class ProposalForm(forms.Form):
             self.add_error("factories", "Factories need a county.")
             return [], []
         stored = {factory.slug: factory for factory in Factory.objects.filter(slug__in=lines)}
-        wrong = [factory for factory in stored.values() if factory.county_id != county.pk] if lines else []
+        wrong = (
+            [factory for factory in stored.values() if factory.county_id != county.pk]
+            if lines
+            else []
+        )
         if wrong:
             self.add_error("factories", f"{wrong[0]} is not in {county}.")
         return list(stored.values()), [line for line in lines if line not in stored]
@@ -205,9 +211,9 @@ def proposal_initial(event: intake.ProposedEvent) -> dict:
         "county": event.county.slug if event.county else "",
         "province": event.province.slug if event.province else "",
         "leader_present": event.leader_present,
-        "speakers": event.speakers_text or ("Kim Jong Un" if event.leader_present and event.model is GuidanceVisit else ""),
+        "speakers": event.speakers_text
+        or ("Kim Jong Un" if event.leader_present and event.model is GuidanceVisit else ""),
         "factories": "\n".join(dict.fromkeys(factories)),
         "update": event.existing.pk if event.update and event.existing else None,
         "summary": event.summary,
     }
-

@@ -72,9 +72,11 @@ def _rows(formset, reading):
         return []
     events = reading.events
     return [
-        (form, events[index] if index < len(events) else None, _admin_url(
-            events[index].existing if index < len(events) else None
-        ))
+        (
+            form,
+            events[index] if index < len(events) else None,
+            _admin_url(events[index].existing if index < len(events) else None),
+        )
         for index, form in enumerate(formset.forms)
     ]
 

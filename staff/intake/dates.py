@@ -73,9 +73,18 @@ DATE_PATTERNS = [
             r"(?P<day>\d{1,2})\s*[일日](?!\s*[간間])"
         ),
     ),
-    ("cjk month", re.compile(r"(?<!\d)(?:(?P<year>\d{4})\s*[년年]\s*)?(?P<month>\d{1,2})\s*[월月](?!\s*\d)")),
-    ("foreign day", re.compile(rf"\b(?P<day>[0-3]?\d)\.\s*{_GERMAN_MONTH}(?:\s+(?P<year>\d{{4}}))?")),
-    ("previous day", re.compile(r"\bthe previous day\b|\bthe day before\b|전날|前日", re.IGNORECASE)),
+    (
+        "cjk month",
+        re.compile(r"(?<!\d)(?:(?P<year>\d{4})\s*[년年]\s*)?(?P<month>\d{1,2})\s*[월月](?!\s*\d)"),
+    ),
+    (
+        "foreign day",
+        re.compile(rf"\b(?P<day>[0-3]?\d)\.\s*{_GERMAN_MONTH}(?:\s+(?P<year>\d{{4}}))?"),
+    ),
+    (
+        "previous day",
+        re.compile(r"\bthe previous day\b|\bthe day before\b|전날|前日", re.IGNORECASE),
+    ),
     (
         "same day",
         re.compile(
@@ -295,7 +304,9 @@ class DateReader:
             now, from_context = self._now()
             if now is None:
                 return None
-            text = f"{groups['day']}. {groups['mname']}" + (f" {groups['year']}" if groups["year"] else "")
+            text = f"{groups['day']}. {groups['mname']}" + (
+                f" {groups['year']}" if groups["year"] else ""
+            )
             found = _foreign(text, self.language, now)
             if found is None or found.day != int(groups["day"]):
                 return None
@@ -307,10 +318,16 @@ class DateReader:
             if year is None or not 1 <= month <= 12:
                 return None
             if day is None:
-                return datetime.date(year, month, 1), datetime.date(year, month, _last_day(year, month)), from_context
+                return (
+                    datetime.date(year, month, 1),
+                    datetime.date(year, month, _last_day(year, month)),
+                    from_context,
+                )
             found = _day(year, month, day)
             return (found, found, from_context) if found else None
-        if groups["month"].casefold() == "may" and (groups["month"] != "May" or not groups.get("day")):
+        if groups["month"].casefold() == "may" and (
+            groups["month"] != "May" or not groups.get("day")
+        ):
             return None  # the verb, not the month
         if (groups.get("year") or "").casefold() == "last":
             groups = {**groups, "year": None}  # "in February last": the latest February

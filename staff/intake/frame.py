@@ -100,7 +100,9 @@ def read_frame(text: str) -> Frame:
     archive = _ARCHIVE_DATE.search(text)
     if archive:
         frame.publisher = frame.publisher or archive["publisher"]
-        frame.published = _valid_date(int(archive["year"]), int(archive["month"]), int(archive["day"]))
+        frame.published = _valid_date(
+            int(archive["year"]), int(archive["month"]), int(archive["day"])
+        )
         # The archive's title is the line above its "Date:" line.
         before = [line for line in text[: archive.start()].splitlines() if line.strip()]
         frame.title = frame.title or (before[-1].strip() if before else "")
@@ -111,8 +113,10 @@ def read_frame(text: str) -> Frame:
     if dateline:
         frame.dateline_city = dateline["city"].strip()
         frame.publisher = frame.publisher or dateline["agency"].strip()
-        frame.notes.append(f"Dateline “{dateline.group().strip(' -—–')}”: where and when the "
-                           "report was filed, not where the event was.")
+        frame.notes.append(
+            f"Dateline “{dateline.group().strip(' -—–')}”: where and when the "
+            "report was filed, not where the event was."
+        )
         text = text[: dateline.start()] + text[dateline.end() :]
         frame.dateline = dateline.groupdict()
     frame.body = text.strip()

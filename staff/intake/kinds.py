@@ -124,7 +124,9 @@ _SPEAKER_PATTERNS = [
         r"in (?:his|her) speech|said in (?:his|her))"
     ),
     # "A speech was made by Jon Nam Chol, Chief Secretary of …."
-    re.compile(rf"\b(?:speech|address) was made by (?P<who>{_NAME})(?:, (?P<title>[^.]{{3,160}}))?"),
+    re.compile(
+        rf"\b(?:speech|address) was made by (?P<who>{_NAME})(?:, (?P<title>[^.]{{3,160}}))?"
+    ),
     # "Addressing the ceremony, Ri Thae Il, chief secretary of …, said"
     re.compile(rf"^Addressing the \w+, (?P<who>{_NAME})(?:, (?P<title>[^.]{{3,160}}?),)? said"),
     # "Premier Pak Thae Song made a speech."
@@ -134,7 +136,10 @@ _SPEAKER_PATTERNS = [
         rf"(?:^|, )(?P<who>{_NAME})(?:, (?P<title>[^.]{{3,160}}?),)? hielt eine "
         r"\w*(?:ansprache|rede)\b"
     ),
-    re.compile(rf"(?P<title>[^.]{{3,120}}?), (?P<who>{_NAME}), (?:sagte|betonte) in seiner \w*(?:ansprache|rede)"),
+    re.compile(
+        rf"(?P<title>[^.]{{3,120}}?), (?P<who>{_NAME}), (?:sagte|betonte) in seiner "
+        r"\w*(?:ansprache|rede)"
+    ),
 ]
 _PRESENT = re.compile(
     r"^(?:Present (?:at the ceremony|there|at the venue) were|It was attended by|Attending it was)"

@@ -119,7 +119,9 @@ class Gazetteer:
                 self.by_hangul.setdefault(place.name_ko, []).append(place)
                 for long, short in (("특별시", "시"), ("직할시", "시")):
                     if isinstance(place, Province) and place.name_ko.endswith(long):
-                        self.by_hangul.setdefault(place.name_ko[: -len(long)] + short, []).append(place)
+                        self.by_hangul.setdefault(place.name_ko[: -len(long)] + short, []).append(
+                            place
+                        )
         self.folded = defaultdict(list)
         for key in self.by_key:
             if key.isascii() and len(key) >= MIN_LATIN_KEY:
@@ -154,7 +156,9 @@ class Gazetteer:
                 continue
             length, candidates, spelling, score, scores = match
             start, end = words[index][0], words[index + length - 1][1]
-            found.append(FoundPlace(sentence[start:end], number, candidates, spelling, score, scores))
+            found.append(
+                FoundPlace(sentence[start:end], number, candidates, spelling, score, scores)
+            )
             index += length
         return resolve_by_province(found, found)
 
@@ -205,7 +209,9 @@ class Gazetteer:
             if level is None:
                 continue
             phrase = sentence[words[index][0] : words[index + length - 1][1]]
-            if not all(_starts_a_name(self._word(sentence, words, index + i)) for i in range(length)):
+            if not all(
+                _starts_a_name(self._word(sentence, words, index + i)) for i in range(length)
+            ):
                 continue
             key = _key(phrase)
             if len(key) < 4:

@@ -156,7 +156,9 @@ class Reading:
         """What makes the text unreadable as a report, in words."""
         found = []
         if not self.places:
-            found.append("No county, city, district or province of the gazetteer is named in the text.")
+            found.append(
+                "No county, city, district or province of the gazetteer is named in the text."
+            )
         if not self.dates:
             found.append("No date is found in the text, and no publication date dates it.")
         return found
@@ -195,7 +197,9 @@ def read_article(*, text: str, published: str = "", title: str = "", url: str = 
     """Propose places, dates and events for a report; writes nothing."""
     frame = read_frame(text)
     publication = publication_of(frame, published)
-    body = "\n".join(part for part in (frame.title if frame.title != title else "", frame.body) if part)
+    body = "\n".join(
+        part for part in (frame.title if frame.title != title else "", frame.body) if part
+    )
     reading = Reading(frame=frame, published=publication, sentences=sentences(body))
     gazetteer, date_reader = Gazetteer(), DateReader(publication, frame.language)
     heading = [*gazetteer.names_in(title or frame.title, -1)] if (title or frame.title) else []
@@ -228,7 +232,9 @@ def read_article(*, text: str, published: str = "", title: str = "", url: str = 
     for event in candidates:
         if event.county is None and event.place_found and event.place_found.place:
             place = event.place_found.place
-            event.county, event.province = (place, place.province) if isinstance(place, County) else (None, place)
+            event.county, event.province = (
+                (place, place.province) if isinstance(place, County) else (None, place)
+            )
             event.candidates = []
         elif event.county is None and event.province is None and not event.candidates and subject:
             event.county, event.province, event.place_from_context = subject, subject.province, True
@@ -315,11 +321,17 @@ def _merge(candidates: list[ProposedEvent]) -> list[ProposedEvent]:
     """
     events: list[ProposedEvent] = []
     for candidate in candidates:
-        same = [event for event in events if event.kind == candidate.kind and _same_place(event, candidate)]
+        same = [
+            event
+            for event in events
+            if event.kind == candidate.kind and _same_place(event, candidate)
+        ]
         if candidate.lower is None:
             target = same[-1] if same else None
         else:
-            target = next((event for event in reversed(same) if _compatible(event, candidate)), None)
+            target = next(
+                (event for event in reversed(same) if _compatible(event, candidate)), None
+            )
         if target is None:
             events.append(candidate)
             continue
@@ -358,7 +370,9 @@ def _attach_people_and_facilities(events, speakers, present, leader_there, facil
         if event.county is None:
             continue
         for text in facilities:
-            event.facilities.append(_match_factory(text, event.county, stored.get(event.county.pk, [])))
+            event.facilities.append(
+                _match_factory(text, event.county, stored.get(event.county.pk, []))
+            )
 
 
 def _match_factory(text: str, county: County, factories: list[Factory]) -> Facility:
@@ -403,12 +417,17 @@ def mark_existing(events: list[ProposedEvent], source: Source | None) -> None:
                 for record in stored
                 if record.kind == EVENT_KINDS[event.kind][1]
                 and record.county_id == (event.county.pk if event.county else None)
-                and (event.county or record.province_id == (event.province.pk if event.province else None))
+                and (
+                    event.county
+                    or record.province_id == (event.province.pk if event.province else None)
+                )
             ]
             cited = [r for r in here if source is not None and source in r.sources.all()]
             match, update = _stored_match(event, here, cited)
             event.existing, event.update = match, update
-            event.cites_source = bool(match and source is not None and source in match.sources.all())
+            event.cites_source = bool(
+                match and source is not None and source in match.sources.all()
+            )
 
 
 def _stored_match(event, here, cited):

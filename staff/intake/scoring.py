@@ -92,7 +92,11 @@ def matches(fact: Fact, event) -> bool:
     if _key(fact.county) not in event.county.search_keys.split():
         return False
     province = _key(_LEVEL_WORDS.sub(" ", fact.province)) if fact.province else ""
-    return not province or province in event.province.search_keys.split() or _near(province, event.province)
+    return (
+        not province
+        or province in event.province.search_keys.split()
+        or _near(province, event.province)
+    )
 
 
 def _near(key: str, province) -> bool:

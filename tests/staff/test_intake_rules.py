@@ -133,7 +133,11 @@ class TestPlaces:
 
     def test_cities_districts_and_hangul_are_found(self, gazetteer):
         assert names("in Kusong City and Kaephung District") == [["Kusong"], ["Kaepung"]]
-        assert names("개풍구역에서 그리고 평안남도 성천군에서") == [["Kaepung"], ["South Phyongan"], ["Songchon"]]
+        assert names("개풍구역에서 그리고 평안남도 성천군에서") == [
+            ["Kaepung"],
+            ["South Phyongan"],
+            ["Songchon"],
+        ]
 
     def test_a_near_spelling_is_matched_and_shown(self, gazetteer):
         found = Gazetteer().names_in("in Soncheon County in Pyongan-Namdo Province", 0)
@@ -145,7 +149,9 @@ class TestPlaces:
         assert found[0].text == "Soncheon" and 80 <= found[0].score < 100
 
     def test_a_name_two_counties_share_is_never_guessed(self, gazetteer):
-        alone = read("An inauguration ceremony in Unsan County took place on February 7.", "2025-02-08")
+        alone = read(
+            "An inauguration ceremony in Unsan County took place on February 7.", "2025-02-08"
+        )
         assert alone.ticked == []
         [event] = alone.events
         assert {place.province.name for place in event.candidates} == {
@@ -231,7 +237,9 @@ class TestPeopleAndFacilities:
     def test_an_inauguration_links_to_the_factory_whose_groundbreaking_is_stored(self, gazetteer):
         onchon = County.objects.get(name="Onchon")
         foodstuff = factories.factory(county=onchon, name="Onchon Foodstuff Factory")
-        factories.ceremony(kind="groundbreaking", date="2024-03-07", county=onchon, factories=[foodstuff])
+        factories.ceremony(
+            kind="groundbreaking", date="2024-03-07", county=onchon, factories=[foodstuff]
+        )
         [event] = read(self.REPORT, "2025-01-21").ticked
         assert [(f.text, f.factory) for f in event.facilities] == [
             ("foodstuff factory", foodstuff),
@@ -247,7 +255,10 @@ class TestAgainstWhatIsStored:
         [event] = read(text, "2024-11-15").events
         assert event.update and event.existing == vague and event.ticked
         choice = intake.Choice(
-            kind=event.kind, date=event.date, county=songchon, province=songchon.province,
+            kind=event.kind,
+            date=event.date,
+            county=songchon,
+            province=songchon.province,
             update=event.existing,
         )
         article = Source(title="Sharper", publisher="KCNA", published="2024-11-15", full_text=text)
@@ -261,14 +272,19 @@ class TestAgainstWhatIsStored:
     def test_an_equal_stored_event_is_shown_and_not_ticked(self, gazetteer):
         sukchon = County.objects.get(name="Sukchon")
         stored = factories.ceremony(kind="inauguration", date="2025-01-08", county=sukchon)
-        [event] = read("The inauguration in Sukchon County took place on January 8.", "2025-01-10").events
+        [event] = read(
+            "The inauguration in Sukchon County took place on January 8.", "2025-01-10"
+        ).events
         assert event.existing == stored and not event.ticked
         assert event.reasons == ["Already stored; tick it to cite this report on it."]
 
     def test_confirming_makes_the_new_factories_and_links_them(self, gazetteer):
         onchon = County.objects.get(name="Onchon")
         choice = intake.Choice(
-            kind="inauguration", date="2025-01-20", county=onchon, province=onchon.province,
+            kind="inauguration",
+            date="2025-01-20",
+            county=onchon,
+            province=onchon.province,
             new_factories=["Onchon Paper Mill"],
         )
         article = Source(title="Onchon", publisher="KCNA", published="2025-01-21", full_text="…")
