@@ -1,7 +1,17 @@
 from django.contrib import admin
+from django.core.exceptions import ValidationError
+from django.http import JsonResponse
+from django.urls import path, reverse
 from django.utils.html import format_html
 
-from events.forms import CeremonyForm, PhotoForm
+from events import dates, services
+from events.forms import (
+    CeremonyForm,
+    DatePreviewInput,
+    GuidanceVisitForm,
+    PhotoForm,
+)
+from events.forms import date_preview_text as preview
 from events.models import Ceremony, GuidanceVisit, Photo, Source
 from events.resources import CeremonyResource, GuidanceVisitResource, SourceResource
 from staff.admin import ChangeMessageForm, HistoryAdmin, ImportExportHistoryAdmin
@@ -33,7 +43,45 @@ class PhotoInline(admin.StackedInline):
     extra = 0
 
 
-class EventAdmin(ImportExportHistoryAdmin):
+class DatePreviewAdmin:
+    """A date box with its EDTF and words shown as staff type (events/forms.py), and the
+    small endpoint that reads the text for it: `<model>/date-preview/?text=…`."""
+
+    date_fields: tuple[str, ...] = ("date",)
+
+    def get_urls(self):
+        opts = self.model._meta
+        return [
+            path(
+                "date-preview/",
+                self.admin_site.admin_view(self.date_preview),
+                name=f"{opts.app_label}_{opts.model_name}_date_preview",
+            ),
+            *super().get_urls(),
+        ]
+
+    def date_preview(self, request):
+        text = request.GET.get("text", "")
+        try:
+            parsed = dates.read(text)
+        except ValidationError as error:
+            return JsonResponse({"text": text, "error": error.messages[0]})
+        return JsonResponse(
+            {"text": text, "edtf": parsed.text, "words": parsed.words, "preview": preview(text)}
+        )
+
+    def formfield_for_dbfield(self, db_field, request, **kwargs):
+        if db_field.name in self.date_fields:
+            opts = self.model._meta
+            url = reverse(f"admin:{opts.app_label}_{opts.model_name}_date_preview")
+            kwargs["widget"] = DatePreviewInput(preview_url=url)
+        return super().formfield_for_dbfield(db_field, request, **kwargs)
+
+
+class EventAdmin(DatePreviewAdmin, ImportExportHistoryAdmin):
+    """Saved and deleted through events/services.py, which connects the event to its
+    factories' places and keeps the factories' dates."""
+
     list_display = ["__str__", "kind", "date", "county", "province", "leader_present"]
     list_filter = ["kind", "leader_present", "province", "date_lower"]
     list_select_related = ["county__province", "province"]
@@ -47,8 +95,20 @@ class EventAdmin(ImportExportHistoryAdmin):
     def date_in_words(self, event):
         return event.date_in_words if event.date_lower else "—"
 
+    def write(self, obj, form):
+        self.save_service(obj, **form.service_values())
+
+    def save_related(self, request, form, formsets, change):
+        # The service has set the factories and sources; only the inlines are left.
+        for formset in formsets:
+            self.save_formset(request, form, formset, change=change)
+
 
 class CeremonyAdminForm(ChangeMessageForm, CeremonyForm):
+    pass
+
+
+class GuidanceVisitAdminForm(ChangeMessageForm, GuidanceVisitForm):
     pass
 
 
@@ -57,14 +117,29 @@ class CeremonyAdmin(EventAdmin):
     form = CeremonyAdminForm
     resource_classes = [CeremonyResource]
 
+    def save_service(self, obj, **values):
+        services.save_ceremony(ceremony=obj, **values)
+
+    def delete_model(self, request, obj):
+        services.delete_ceremony(ceremony=obj)
+
+    def delete_queryset(self, request, queryset):
+        for ceremony in queryset:
+            services.delete_ceremony(ceremony=ceremony)
+
 
 @admin.register(GuidanceVisit)
 class GuidanceVisitAdmin(EventAdmin):
+    form = GuidanceVisitAdminForm
     resource_classes = [GuidanceVisitResource]
+
+    def save_service(self, obj, **values):
+        services.save_guidance_visit(visit=obj, **values)
 
 
 @admin.register(Source)
-class SourceAdmin(ImportExportHistoryAdmin):
+class SourceAdmin(DatePreviewAdmin, ImportExportHistoryAdmin):
+    date_fields = ("published",)
     resource_classes = [SourceResource]
     list_display = ["title", "publisher", "published", "language"]
     list_filter = ["publisher", "language"]

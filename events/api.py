@@ -6,6 +6,7 @@ from drf_spectacular.utils import extend_schema_field
 from rest_framework import serializers
 from rest_framework.parsers import JSONParser, MultiPartParser
 
+from events import services
 from events.filters import (
     CeremonyFilterSet,
     GuidanceVisitFilterSet,
@@ -23,6 +24,7 @@ from regiondev.api.serializers import (
     LinkField,
     PageURLField,
     RecordURLField,
+    ServiceSerializer,
     ValidatedModelSerializer,
     source_field,
 )
@@ -48,11 +50,26 @@ EVENT_FIELDS = [
     "sources",
     "updated_at",
 ]
+# What the services are given; the rest is read-only.
+EVENT_SERVICE_FIELDS = (
+    "kind",
+    "date",
+    "county",
+    "province",
+    "place_name",
+    "factories",
+    "leader_present",
+    "summary",
+    "sources",
+)
 EVENT_RELATIONS = ("county__province", "province")
 EVENT_PREFETCH = ("factories", "sources")
 
 
-class EventSerializer(ValidatedModelSerializer):
+class EventSerializer(ServiceSerializer):
+    """Written through events/services.py: the county and province come from the factories
+    when not given, and a date may be written in words; it is answered as EDTF."""
+
     page_url = PageURLField()
     date_in_words = serializers.CharField(read_only=True)
     place = serializers.CharField(read_only=True, help_text="Where, in words.")
@@ -84,24 +101,24 @@ class CeremonySerializer(EventSerializer):
     """A groundbreaking, inauguration or other ceremony: its date, place, factories, sources."""
 
     url = RecordURLField(view_name="api:ceremony-detail")
+    record_argument = "ceremony"
+    service_fields = (*EVENT_SERVICE_FIELDS, "speakers", "repeat")
+    check = staticmethod(services.check_ceremony)
+    save_service = staticmethod(services.save_ceremony)
 
     class Meta:
         model = Ceremony
-        fields = [*EVENT_FIELDS, "speakers"]
-
-    def validate_instance(self, instance, attrs):
-        """The one rule that spans records: a factory's inauguration follows its groundbreaking."""
-        if "factories" in attrs:
-            factories = attrs["factories"]
-        else:
-            factories = list(instance.factories.all()) if instance.pk else []
-        instance.check_milestone_order(factories)
+        fields = [*EVENT_FIELDS, "speakers", "repeat"]
 
 
 class GuidanceVisitSerializer(EventSerializer):
     """Field guidance or an on-site consultative meeting: its date, place, factories, sources."""
 
     url = RecordURLField(view_name="api:guidance-visit-detail")
+    record_argument = "visit"
+    service_fields = (*EVENT_SERVICE_FIELDS, "led_by")
+    check = staticmethod(services.check_guidance_visit)
+    save_service = staticmethod(services.save_guidance_visit)
 
     class Meta:
         model = GuidanceVisit
@@ -207,6 +224,9 @@ class CeremonyViewSet(RecordViewSet):
     queryset = Ceremony.objects.select_related(*EVENT_RELATIONS).prefetch_related(*EVENT_PREFETCH)
     serializer_class = CeremonySerializer
     filterset_class = CeremonyFilterSet
+
+    def perform_destroy(self, instance):
+        services.delete_ceremony(ceremony=instance)
 
 
 class GuidanceVisitViewSet(RecordViewSet):

@@ -1,22 +1,31 @@
-"""Uncertain dates: EDTF text in, bounds and words out.
+"""Uncertain dates: EDTF or words in, EDTF, bounds and words out.
 
 Sources say "late February last year" or "in July". We keep what they say as Library of
 Congress EDTF text (`2024-02-21/2024-02-29`, `2024-07`, `2024-12-20`), parse it with the
 `edtf` library, and derive the earliest and latest day it can mean. Words and durations are
 computed from those bounds, so an uncertain date is never shown as a false exact one.
+
+`read()` is the one parser every form, the API, the import and the intake use. Besides EDTF it
+reads a date the way the site prints it and people write it ("4 March 2025", "late February
+2024", "March–April 2024", "2024년 2월 하순") and turns it into EDTF first. The `edtf`
+library's own reader of English is not used for this: it reads "late February 2024" as all
+of February and "early 2025" as all of 2025, and cannot read a span of months; the words here
+mean exactly the days `in_words()` prints them for, so a date read back reads the same.
 """
 
 import calendar
 import datetime
 import functools
+import re
 from dataclasses import dataclass
 
 import edtf
 from django.core.exceptions import ValidationError
 
 EDTF_HELP = (
-    "Extended Date/Time Format: a day 2024-12-20, a month 2024-07, a year 2024, "
-    "or a range such as 2024-02-21/2024-02-29."
+    "Write a day as 2024-12-20 or 4 March 2025, a month 2024-07 or July 2024, late February 2024, "
+    "early 2025, a year 2024, March–April 2024, 2024년 2월 하순, or an EDTF range such as "
+    "2024-02-21/2024-02-29."
 )
 
 
@@ -42,22 +51,132 @@ def _bounds(text: str) -> tuple[datetime.date, datetime.date]:
     return _as_date(parsed.lower_strict()), _as_date(parsed.upper_strict())
 
 
-def parse(text: str) -> FuzzyDate:
-    """Parse EDTF text, or raise a ValidationError a person can act on."""
-    text = (text or "").strip()
+MONTHS = {
+    name: number
+    for number in range(1, 13)
+    for name in (
+        calendar.month_name[number].lower(),
+        calendar.month_abbr[number].lower(),
+    )
+} | {"sept": 9}
+# Parts of a month and of a year, as in_words() prints them: (first day, last day or None
+# for the month's end) and (first month, last month).
+PART_OF_MONTH = {"early": (1, 10), "mid": (11, 20), "late": (21, None)}
+PART_OF_YEAR = {"early": (1, 4), "mid": (5, 8), "late": (9, 12)}
+KOREAN_PART_OF_MONTH = {"상순": "early", "초": "early", "중순": "mid", "하순": "late", "말": "late"}
+KOREAN_PART_OF_YEAR = {"초": "early", "말": "late", "상반기": (1, 6), "하반기": (7, 12)}
+
+_MONTH = r"(?P<{}>[a-z]{{3,9}})\.?"
+_DAY = r"(?P<{}>\d{{1,2}})(?:st|nd|rd|th)?"
+_YEAR = r"(?P<year>\d{4})"
+_PART = r"(?P<part>early|mid|late)[\s-]*"
+_WORD_PATTERNS = [
+    re.compile(rf"^{pattern}$")
+    for pattern in (
+        rf"{_DAY.format('day')} {_MONTH.format('month')} {_YEAR}",
+        rf"{_MONTH.format('month')} {_DAY.format('day')} {_YEAR}",
+        rf"{_DAY.format('day')}–{_DAY.format('last_day')} {_MONTH.format('month')} {_YEAR}",
+        rf"{_MONTH.format('month')} {_YEAR}",
+        rf"{_PART}{_MONTH.format('month')} {_YEAR}",
+        rf"{_MONTH.format('month')}–{_MONTH.format('last_month')} {_YEAR}",
+        rf"{_PART}{_YEAR}",
+        r"(?P<year>\d{4})년"
+        r"(?: (?P<month>\d{1,2})월(?: (?P<day>\d{1,2})일| (?P<month_part>상순|중순|하순|초|말))?"
+        r"| (?P<year_part>초|말|상반기|하반기))?",
+    )
+]
+_BETWEEN = re.compile(r"^between (?P<first>.+) and (?P<last>.+)$")
+
+
+def _normalise(text: str) -> str:
+    """One spelling of the separators: lower case, single spaces, an en dash for a span."""
+    text = re.sub(r"\s*[-–—]\s*(?=[a-z0-9])", "–", text.casefold().replace(",", " "))
+    text = re.sub(r"(?<=[a-z])–(?=\d{4}$)", " ", text)
+    text = re.sub(r"(?P<part>early|mid|late)–", r"\g<part> ", text)
+    text = re.sub(r"(?<=[년월일])(?=\S)|(?<=\d)(?=[가-힣]{2,})", " ", text)
+    return re.sub(r"\s+", " ", text).strip()
+
+
+def _month(name: str | None) -> int:
+    if name not in MONTHS:
+        raise ValueError(name)
+    return MONTHS[name]
+
+
+def _day_span(year: int, month: int, part: str) -> str:
+    first, last = PART_OF_MONTH[part]
+    last = last or _last_day(year, month)
+    return f"{year:04}-{month:02}-{first:02}/{year:04}-{month:02}-{last:02}"
+
+
+def _month_span(year: int, first: int, last: int) -> str:
+    return f"{year:04}-{first:02}/{year:04}-{last:02}"
+
+
+def _words_to_edtf(text: str) -> str | None:
+    """The EDTF for a date written in words, or None when the words are not a date."""
+    if between := _BETWEEN.match(text):
+        first, last = read(between["first"]), read(between["last"])
+        return f"{first.lower.isoformat()}/{last.upper.isoformat()}"
+    for pattern in _WORD_PATTERNS:
+        if match := pattern.match(text):
+            try:
+                return _match_to_edtf(match.groupdict())
+            except ValueError:  # "early 2025" has the shape of "March 2025"; read on
+                continue
+    return None
+
+
+def _match_to_edtf(parts: dict) -> str:
+    year = int(parts["year"])
+    month = parts.get("month")
+    if month is not None:
+        month = int(month) if month.isdigit() else _month(month)
+    if month_part := parts.get("month_part"):
+        return _day_span(year, month, KOREAN_PART_OF_MONTH[month_part])
+    if year_part := parts.get("year_part"):
+        span = KOREAN_PART_OF_YEAR[year_part]
+        return _month_span(year, *(PART_OF_YEAR[span] if isinstance(span, str) else span))
+    if parts.get("last_month"):
+        return _month_span(year, month, _month(parts["last_month"]))
+    if parts.get("part"):
+        if month is None:
+            return _month_span(year, *PART_OF_YEAR[parts["part"]])
+        return _day_span(year, month, parts["part"])
+    if parts.get("last_day"):
+        first, last = int(parts["day"]), int(parts["last_day"])
+        return f"{year:04}-{month:02}-{first:02}/{year:04}-{month:02}-{last:02}"
+    if parts.get("day"):
+        return f"{year:04}-{month:02}-{int(parts['day']):02}"
+    if month is not None:
+        return f"{year:04}-{month:02}"
+    return f"{year:04}"
+
+
+def read(text: str) -> FuzzyDate:
+    """Read a date given as EDTF or in words; its `.text` is the EDTF to store.
+
+    Raises a ValidationError that says what was expected when the text is not a date.
+    """
+    written = (text or "").strip()
     try:
-        lower, upper = _bounds(text)
+        edtf_text = _words_to_edtf(_normalise(written)) or written
+        lower, upper = _bounds(edtf_text)
     except Exception as error:  # the library raises several kinds for bad or open input
         raise ValidationError(
-            "“%(text)s” is not a date Regiondev understands. Use the " + EDTF_HELP,
-            code="invalid_edtf",
-            params={"text": text},
+            "“%(text)s” is not a date Regiondev can read. " + EDTF_HELP,
+            code="invalid_date",
+            params={"text": written},
         ) from error
     if lower > upper:
         raise ValidationError(
-            "“%(text)s” ends before it starts.", code="reversed_edtf", params={"text": text}
+            "“%(text)s” ends before it starts.", code="reversed_date", params={"text": written}
         )
-    return FuzzyDate(text=text, lower=lower, upper=upper)
+    return FuzzyDate(text=edtf_text, lower=lower, upper=upper)
+
+
+# The name the first callers knew the parser by.
+parse = read
 
 
 def _last_day(year: int, month: int) -> int:

@@ -1,37 +1,117 @@
 from django import forms
 from django.core.exceptions import ValidationError
 from django.core.files.uploadedfile import UploadedFile
+from django.utils.html import format_html
 
+from events import dates, services
 from events.images import process_photo
-from events.models import Ceremony, Photo
+from events.models import Ceremony, GuidanceVisit, Photo
 
 
-class CeremonyForm(forms.ModelForm):
-    """Adds the one rule that spans records: a factory's inauguration follows its groundbreaking."""
+class DatePreviewInput(forms.TextInput):
+    """A date box that shows the EDTF it will store and the words it means.
 
-    class Meta:
-        model = Ceremony
-        fields = [
-            "kind",
-            "date",
-            "county",
-            "province",
-            "place_name",
-            "factories",
-            "leader_present",
-            "speakers",
-            "summary",
-            "sources",
-        ]
+    The preview under the box is drawn on the server for the value the form holds (so it is
+    there without JavaScript when a form comes back with errors) and redrawn as staff type by
+    staff/date-preview.js, which asks `preview_url` to read the text with the same parser.
+    """
+
+    def __init__(self, preview_url: str = "", attrs=None):
+        super().__init__(attrs={"autocomplete": "off", **(attrs or {})})
+        self.preview_url = preview_url
+
+    class Media:
+        js = ["staff/date-preview.js"]
+
+    def get_context(self, name, value, attrs):
+        context = super().get_context(name, value, attrs)
+        context["widget"]["attrs"]["data-date-preview"] = self.preview_url
+        return context
+
+    def render(self, name, value, attrs=None, renderer=None):
+        box = super().render(name, value, attrs, renderer)
+        element_id = (attrs or {}).get("id", f"id_{name}")
+        return format_html(
+            '{}<output class="date-preview" for="{}" id="{}_preview" aria-live="polite">'
+            "{}</output>",
+            box,
+            element_id,
+            element_id,
+            date_preview_text(value),
+        )
+
+
+def date_preview_text(text) -> str:
+    """What a typed date means: its EDTF and its words, or what the parser expected."""
+    if not text:
+        return ""
+    try:
+        parsed = dates.read(str(text))
+    except ValidationError as error:
+        return error.messages[0]
+    return f"EDTF {parsed.text} · {parsed.words}"
+
+
+class EventForm(forms.ModelForm):
+    """An event's form: its own fields checked by the model, then by the service the save
+    goes through (events/services.py), so every reason to refuse it shows at once."""
+
+    service_fields: tuple[str, ...] = ()
+
+    def service_values(self) -> dict:
+        return {name: self.cleaned_data.get(name) for name in self.service_fields}
 
     def _post_clean(self):
         super()._post_clean()
-        if self.errors or "factories" not in self.cleaned_data:
+        if not {"kind", "date"} <= set(self.cleaned_data):
             return
+        values = self.service_values()
+        values["factories"] = list(values.get("factories") or ())
         try:
-            self.instance.check_milestone_order(self.cleaned_data["factories"])
+            self.check({name: value for name, value in values.items() if value is not None})
         except ValidationError as error:
-            self._update_errors(error)
+            unseen = {
+                field: messages
+                for field, messages in error.message_dict.items()
+                if field not in self.errors
+            }
+            if unseen:
+                self._update_errors(ValidationError(unseen))
+
+
+EVENT_FORM_FIELDS = [
+    "kind",
+    "date",
+    "county",
+    "province",
+    "place_name",
+    "factories",
+    "leader_present",
+    "summary",
+    "sources",
+]
+
+
+class CeremonyForm(EventForm):
+    service_fields = (*EVENT_FORM_FIELDS, "speakers", "repeat")
+
+    class Meta:
+        model = Ceremony
+        fields = [*EVENT_FORM_FIELDS, "speakers", "repeat"]
+
+    def check(self, values):
+        services.check_ceremony(ceremony=self.instance, **values)
+
+
+class GuidanceVisitForm(EventForm):
+    service_fields = (*EVENT_FORM_FIELDS, "led_by")
+
+    class Meta:
+        model = GuidanceVisit
+        fields = [*EVENT_FORM_FIELDS, "led_by"]
+
+    def check(self, values):
+        services.check_guidance_visit(visit=self.instance, **values)
 
 
 class PhotoForm(forms.ModelForm):

@@ -100,7 +100,10 @@ def event_relations(related_name: str):
             null=True,
             blank=True,
             related_name=related_name,
-            help_text="Empty when the source does not name the place.",
+            help_text=(
+                "Filled from the factories when they are all in one; empty when the source "
+                "does not name the place."
+            ),
             db_index=False,  # the Meta's "in_county" index starts with it
         ),
         models.ForeignKey(
@@ -109,7 +112,10 @@ def event_relations(related_name: str):
             null=True,
             blank=True,
             related_name=related_name,
-            help_text="Filled from the county; set alone when the source names only the province.",
+            help_text=(
+                "Filled from the county or the factories; set alone when the source names "
+                "only the province."
+            ),
         ),
         models.ManyToManyField("sites.Factory", blank=True, related_name=related_name),
         models.ManyToManyField("events.Source", blank=True, related_name=related_name),
@@ -148,11 +154,6 @@ class Event(DatedModel):
             ),
         ]
 
-    def save(self, *args, **kwargs):
-        if self.county_id and not self.province_id:
-            self.province_id = self.county.province_id
-        super().save(*args, **kwargs)
-
     @property
     def place(self) -> str:
         """The most precise place the record knows, in words."""
@@ -161,20 +162,6 @@ class Event(DatedModel):
         parts = [part for part in (self.place_name, str(self.province or "")) if part]
         return ", ".join(parts) or "place not named"
 
-    def clean(self):
-        super().clean()
-        if self.county_id:
-            county_province = self.county.province_id
-            if self.province_id and self.province_id != county_province:
-                raise ValidationError(
-                    {
-                        "province": (
-                            f"{self.county} is in {self.county.province}, not {self.province}."
-                        )
-                    }
-                )
-            self.province_id = county_province
-
 
 class Ceremony(Event):
     """A groundbreaking, an inauguration or another ceremony for regional-industry factories."""
@@ -182,6 +169,15 @@ class Ceremony(Event):
     kind = models.CharField(max_length=20, choices=CeremonyKind)
     county, province, factories, sources = event_relations("ceremonies")
     speakers = models.TextField(blank=True, help_text="Who spoke, as the source says.")
+    repeat = models.CharField(
+        "what this repeat is",
+        max_length=100,
+        blank=True,
+        help_text=(
+            "Only for a factory's second groundbreaking or inauguration: what it is, "
+            "e.g. re-inauguration, second phase."
+        ),
+    )
 
     history = HistoricalRecords()
 
@@ -195,39 +191,6 @@ class Ceremony(Event):
 
     def get_absolute_url(self) -> str:
         return page_url("events:ceremony-detail", self.pk)
-
-    def check_milestone_order(self, factories) -> None:
-        """Refuse an inauguration dated before a factory's groundbreaking, and vice versa."""
-        if self.kind not in (CeremonyKind.GROUNDBREAKING, CeremonyKind.INAUGURATION):
-            return
-        other_kind = (
-            CeremonyKind.INAUGURATION
-            if self.kind == CeremonyKind.GROUNDBREAKING
-            else CeremonyKind.GROUNDBREAKING
-        )
-        others = Ceremony.objects.filter(kind=other_kind, factories__in=list(factories))
-        if self.pk:
-            others = others.exclude(pk=self.pk)
-        if self.kind == CeremonyKind.INAUGURATION:
-            clash = others.filter(date_lower__gt=self.date_upper).first()
-        else:
-            clash = others.filter(date_upper__lt=self.date_lower).first()
-        if clash:
-            raise ValidationError(
-                {
-                    "date": (
-                        f"An inauguration cannot come before its factory's groundbreaking: "
-                        f"this {self.kind} is dated {self.date_in_words}, the {clash.kind} of "
-                        f"{clash.factories.filter(pk__in=[f.pk for f in factories]).first()} "
-                        f"{clash.date_in_words}."
-                    )
-                }
-            )
-
-    def clean(self):
-        super().clean()
-        if self.pk and self.date_lower:
-            self.check_milestone_order(self.factories.all())
 
 
 class GuidanceVisit(Event):

@@ -1,12 +1,14 @@
 """Ceremonies, guidance visits and sources in and out of CSV and XLSX, matched by id.
 
-Places are written as slugs, factories as ";"-joined slugs, sources as ";"-joined ids, dates
-as the EDTF text they are stored as (see staff/resources.py).
+Places are written as slugs or names, factories as ";"-joined slugs or names, sources as
+";"-joined ids (see staff/resources.py); dates are exported as the EDTF they are stored as and
+imported as EDTF or words. Rows are written through events/services.py.
 """
 
+from events import services
 from events.models import Ceremony, GuidanceVisit, Source
 from sites.models import County, Factory, Province
-from staff.resources import RecordResource, key_field, keys_field
+from staff.resources import RecordResource, ServiceResource, key_field, keys_field
 
 EVENT_FIELDS = [
     "id",
@@ -22,7 +24,8 @@ EVENT_FIELDS = [
 ]
 
 
-class EventResource(RecordResource):
+class EventResource(ServiceResource):
+    relations = ("factories", "sources")
     county = key_field("county", County)
     province = key_field("province", Province)
     factories = keys_field("factories", Factory, "slug")
@@ -32,21 +35,21 @@ class EventResource(RecordResource):
 
 
 class CeremonyResource(EventResource):
+    record_argument = "ceremony"
+    check = staticmethod(services.check_ceremony)
+    save = staticmethod(services.save_ceremony)
+
     class Meta(RecordResource.Meta):
         model = Ceremony
-        fields = [*EVENT_FIELDS, "speakers"]
+        fields = [*EVENT_FIELDS, "speakers", "repeat"]
         export_order = fields
-
-    def validate_instance(self, instance, import_validation_errors=None, validate_unique=True):
-        """The model's checks, then the rule across records: no inauguration before the
-        groundbreaking of the same factory, judged against the factories in the row."""
-        super().validate_instance(instance, import_validation_errors, validate_unique)
-        relations = getattr(instance, "_imported_relations", {})
-        if "factories" in relations:
-            instance.check_milestone_order(relations["factories"])
 
 
 class GuidanceVisitResource(EventResource):
+    record_argument = "visit"
+    check = staticmethod(services.check_guidance_visit)
+    save = staticmethod(services.save_guidance_visit)
+
     class Meta(RecordResource.Meta):
         model = GuidanceVisit
         fields = [*EVENT_FIELDS, "led_by"]

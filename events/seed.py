@@ -12,6 +12,7 @@ from pathlib import Path
 from django.db import transaction
 from django.utils.text import slugify
 
+from events import services
 from events.choices import CeremonyKind, Publisher, VisitKind
 from events.models import Ceremony, GuidanceVisit, Source
 from sites.choices import CountyKind, ProvinceKind, Sector
@@ -72,15 +73,16 @@ def load_gazetteer() -> tuple[int, int]:
 
 def _event(model, *, sources, factories=(), **fields):
     """Create or update an event found by its kind, date and place; cite `sources`."""
-    key = {name: fields.pop(name) for name in ("kind", "date", "county", "province", "place_name")}
-    event = model.objects.filter(**key).first() or model(**key)
-    for name, value in fields.items():
-        setattr(event, name, value)
-    event.full_clean()
-    event.save()
-    event.sources.add(*sources)
-    event.factories.add(*factories)
-    return event
+    key = {name: fields[name] for name in ("kind", "date", "county", "province", "place_name")}
+    event = model.objects.filter(**key).first()
+    if event is not None:
+        sources = {*event.sources.all(), *sources}
+        factories = {*event.factories.all(), *factories}
+    if model is Ceremony:
+        return services.save_ceremony(
+            ceremony=event, sources=sources, factories=factories, **fields
+        )
+    return services.save_guidance_visit(visit=event, sources=sources, factories=factories, **fields)
 
 
 def load_article() -> None:

@@ -20,12 +20,14 @@ from regiondev.api.serializers import (
     DateRange,
     PageURLField,
     RecordURLField,
+    ServiceSerializer,
     ValidatedModelSerializer,
     source_field,
     strict,
 )
 from regiondev.api.views import MAP_RENDERERS, READ_RENDERERS, RecordViewSet
 from regiondev.caching import cached_response
+from sites import services
 from sites.filters import CountyFilterSet, FactoryFilterSet, ProvinceFilterSet
 from sites.models import County, Factory, Province
 from sites.search import split_aliases
@@ -98,8 +100,25 @@ class CountySerializer(ValidatedModelSerializer):
         extra_kwargs = COORDINATES
 
 
-class FactorySerializer(ValidatedModelSerializer):
-    """A factory with its county and province; its status and dates come from its ceremonies."""
+class FactorySerializer(ServiceSerializer):
+    """A factory with its county and province; its status and dates come from its ceremonies.
+
+    Written through sites/services.py: without a slug, one is made from the name."""
+
+    record_argument = "factory"
+    service_fields = (
+        "county",
+        "name",
+        "slug",
+        "sector",
+        "products",
+        "description",
+        "latitude",
+        "longitude",
+        "sources",
+    )
+    check = staticmethod(services.check_factory)
+    save_service = staticmethod(services.save_factory)
 
     url = RecordURLField(view_name="api:factory-detail", lookup_field="slug")
     page_url = PageURLField()
@@ -148,7 +167,14 @@ class FactorySerializer(ValidatedModelSerializer):
             "sources",
             "updated_at",
         ]
-        extra_kwargs = COORDINATES
+        extra_kwargs = {
+            **COORDINATES,
+            "slug": {
+                "required": False,
+                "allow_blank": True,
+                "help_text": "The factory's address in URLs; made from the name when not given.",
+            },
+        }
 
 
 class DatedSerializer(serializers.Serializer):

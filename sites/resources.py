@@ -1,8 +1,15 @@
 """Counties and factories in and out of CSV and XLSX, matched by slug (see staff/resources.py)."""
 
 from events.models import Source
+from sites import services
 from sites.models import County, Factory, Province
-from staff.resources import RecordResource, derived_field, key_field, keys_field
+from staff.resources import (
+    RecordResource,
+    ServiceResource,
+    derived_field,
+    key_field,
+    keys_field,
+)
 
 
 class CountyResource(RecordResource):
@@ -37,7 +44,13 @@ class CountyResource(RecordResource):
         export_order = fields
 
 
-class FactoryResource(RecordResource):
+class FactoryResource(ServiceResource):
+    """Found by slug; a row without one is a new factory whose slug is made from its name."""
+
+    record_argument = "factory"
+    relations = ("sources",)
+    check = staticmethod(services.check_factory)
+    save = staticmethod(services.save_factory)
     select_related = ("county",)
     prefetch_related = ("sources",)
     county = key_field("county", County)

@@ -10,6 +10,8 @@ import re
 import unicodedata
 from collections.abc import Iterable
 
+from django.core.exceptions import ValidationError
+
 # Latin words that name the kind of place rather than the place itself.
 LATIN_SUFFIXES = {
     "gun",
@@ -80,3 +82,47 @@ def search_keys(spellings: Iterable[str]) -> str:
 def split_aliases(aliases: str) -> list[str]:
     """Aliases are typed one per line or separated by semicolons."""
     return [alias.strip() for alias in re.split(r"[;\n]", aliases or "") if alias.strip()]
+
+
+# How many candidates a refusal of an ambiguous name lists.
+CANDIDATES_SHOWN = 8
+
+
+def find_named(queryset, text: str, *, noun: str):
+    """The one record of `queryset` that `text` names, written as its slug or any spelling the
+    search rule accepts ("Unpha", "Sukchon County", "sukchon-gun", "숙천군"); None for no text.
+
+    A spelling that is a whole search key wins over one that only starts a key. A name that
+    fits no record, or several, is refused with the candidates listed, so staff can pick one.
+    """
+    text = (text or "").strip()
+    if not text:
+        return None
+    for lookup in ({"slug": text}, {"slug__iexact": text}):
+        found = list(queryset.filter(**lookup)[:2])
+        if len(found) == 1:
+            return found[0]
+    key = search_key(text)
+    if key:
+        for needle in (f" {key} ", f" {key}"):
+            found = list(queryset.filter(search_keys__contains=needle)[: CANDIDATES_SHOWN + 1])
+            if len(found) == 1:
+                return found[0]
+            if found:
+                raise ValidationError(
+                    "“%(text)s” could be %(candidates)s: write the one you mean by its slug.",
+                    code="ambiguous_name",
+                    params={"text": text, "candidates": _listed(found)},
+                )
+    raise ValidationError(
+        "There is no %(noun)s named “%(text)s” or with that slug.",
+        code="unknown_name",
+        params={"noun": noun, "text": text},
+    )
+
+
+def _listed(records: list) -> str:
+    shown = [f"{record} ({record.slug})" for record in records[:CANDIDATES_SHOWN]]
+    if len(records) > CANDIDATES_SHOWN:
+        shown.append("others")
+    return ", ".join(shown[:-1]) + " or " + shown[-1]

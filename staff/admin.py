@@ -18,6 +18,7 @@ from import_export.admin import ImportExportModelAdmin
 from import_export.formats.base_formats import CSV, XLSX
 from simple_history.admin import SimpleHistoryAdmin
 
+from regiondev.changes import differs_from_stored
 from regiondev.concurrency import VersionedAdminMixin
 
 # Fields whose changes the history does not list: bookkeeping, and values derived from other
@@ -63,7 +64,15 @@ class HistoryAdmin(VersionedAdminMixin, SimpleHistoryAdmin):
     def save_model(self, request, obj, form, change):
         message = form.cleaned_data.get("change_message", "")
         obj._change_reason = message or getattr(request, "restored_version_note", None)
-        super().save_model(request, obj, form, change)
+        self.write(obj, form)
+
+    def write(self, obj, form):
+        """Save the record; a record written through a service overrides this to call it.
+
+        A form saved without a change writes nothing, so the history gains no empty version.
+        """
+        if differs_from_stored(obj):
+            obj.save()
 
     def history_form_view(self, request, object_id, version_id, extra_context=None):
         """Restoring a version is a change: refuse it to those who may only read."""

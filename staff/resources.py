@@ -1,7 +1,9 @@
 """What every import/export resource shares (sites/resources.py, events/resources.py).
 
 Places are matched by slug and events and sources by id; related records are written as
-their slugs or ids, several joined by ";". Each row is checked by the model's own
+their slugs or ids, several joined by ";". A place or factory may also be written by any
+spelling the search rule accepts ("Unpha", "Sukchon County"); one that could name several is
+refused with the candidates listed (sites.search.find_named). Each row is checked by the model's own
 `full_clean()`, an unknown slug or id is an error on its column, and one bad row rolls the
 whole file back. Derived values are exported for reading and ignored on import.
 """
@@ -9,16 +11,30 @@ whole file back. Derived values are exported for reading and ignored on import.
 from django.core.exceptions import ValidationError
 from import_export import fields, resources, widgets
 
+from sites.search import find_named
+
 SEPARATOR = ";"
 
 
+def _by_name(model, field: str) -> bool:
+    """Places and factories are found by slug or by any spelling; other records by their key."""
+    return field == "slug" and any(f.name == "search_keys" for f in model._meta.fields)
+
+
 class KeyWidget(widgets.ForeignKeyWidget):
-    """A foreign key written as the related record's slug (or id), refused in words if unknown."""
+    """A foreign key written as the related record's slug, name or id; refused in words."""
 
     def clean(self, value, row=None, **kwargs):
         key = str(value).strip() if value is not None else ""
         if not key:
             return None
+        if _by_name(self.model, self.field):
+            try:
+                return find_named(
+                    self.get_queryset(value, row), key, noun=self.model._meta.verbose_name
+                )
+            except ValidationError as error:
+                raise ValueError(error.messages[0]) from None
         try:
             return self.get_queryset(value, row).get(**{self.field: key})
         except (self.model.DoesNotExist, ValueError, TypeError):
@@ -28,7 +44,7 @@ class KeyWidget(widgets.ForeignKeyWidget):
 
 
 class KeysWidget(widgets.ManyToManyWidget):
-    """Related records as ";"-joined slugs or ids; every one must exist."""
+    """Related records as ";"-joined slugs, names or ids; every one must exist."""
 
     def __init__(self, model, field="id"):
         super().__init__(model, separator=SEPARATOR, field=field)
@@ -37,6 +53,20 @@ class KeysWidget(widgets.ManyToManyWidget):
         keys = [key.strip() for key in str(value or "").split(self.separator) if key.strip()]
         if not keys:
             return self.model.objects.none()
+        if _by_name(self.model, self.field):
+            found, problems = [], []
+            for key in keys:
+                try:
+                    found.append(
+                        find_named(
+                            self.model.objects.all(), key, noun=self.model._meta.verbose_name
+                        )
+                    )
+                except ValidationError as error:
+                    problems.extend(error.messages)
+            if problems:
+                raise ValueError(" ".join(problems))
+            return self.model.objects.filter(pk__in=[record.pk for record in found])
         if self.field in ("pk", "id") and not all(key.isdigit() for key in keys):
             raise ValueError(f"Write {self.model._meta.verbose_name_plural} by their ids.")
         found = self.model.objects.filter(**{f"{self.field}__in": keys})
@@ -128,3 +158,48 @@ class RecordResource(resources.ModelResource):
         instance._change_reason = f"Imported from {file_name}"[:100] if file_name else "Imported"
         if kwargs.get("user") is not None:
             instance._history_user = kwargs["user"]
+
+
+class ServiceResource(RecordResource):
+    """Rows written through the app's service (events/services.py, sites/services.py): it
+    checks them, rules across records included, and saves the record with its relations.
+
+    A subclass names the service's `check` and `save` functions (as staticmethods), the
+    keyword they take the record by, and the relations they set.
+    """
+
+    record_argument = ""
+    relations: tuple[str, ...] = ()
+
+    def service_values(self, instance) -> dict:
+        imported = getattr(instance, "_imported_relations", {})
+        values = {
+            field.attribute: getattr(instance, field.attribute)
+            for field in self.get_import_fields()
+            if field.attribute
+            and not field.readonly
+            and field.attribute not in ("id", *self.relations)
+        }
+        for name in self.relations:
+            if name in imported:
+                values[name] = imported[name]
+            else:
+                values[name] = list(getattr(instance, name).all()) if instance.pk else []
+        return {self.record_argument: instance, **values}
+
+    def validate_instance(self, instance, import_validation_errors=None, validate_unique=True):
+        errors = dict(import_validation_errors or {})
+        try:
+            self.check(**self.service_values(instance))
+        except ValidationError as error:
+            for field, messages in error.message_dict.items():
+                # A column its widget could not read already says why.
+                errors.setdefault(field, messages)
+        if errors:
+            raise ValidationError(errors)
+
+    def do_instance_save(self, instance, is_create):
+        self.save(**self.service_values(instance))
+
+    def save_m2m(self, instance, row, **kwargs):
+        """The service has set the relations with the record."""

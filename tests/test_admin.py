@@ -84,7 +84,7 @@ def test_an_invalid_date_is_a_form_error_in_words(seeded, staff_client):
         },
     )
     assert response.status_code == 200
-    assert "is not a date Regiondev understands" in response.content.decode()
+    assert "is not a date Regiondev can read" in response.content.decode()
 
 
 def test_an_inauguration_before_the_groundbreaking_is_a_form_error(seeded, staff_client):

@@ -243,6 +243,52 @@ class ValidatedModelSerializer(serializers.ModelSerializer):
         return "This change conflicts with another record; reload it and try again."
 
 
+class ServiceSerializer(ValidatedModelSerializer):
+    """Writes through the app's service (`services.py`), which checks the record together with
+    the records it connects to and saves it with its relations in one transaction.
+
+    A subclass names the service's `check` and `save` functions (as staticmethods), the keyword
+    they take the record by, and the model fields they are given.
+    """
+
+    record_argument = ""
+    service_fields: tuple[str, ...] = ()
+
+    def service_values(self, attrs: dict) -> dict:
+        """What the record will be: the values written, and for a PATCH the others it has."""
+        values = {}
+        many = {field.name for field in self.Meta.model._meta.many_to_many}
+        for name in self.service_fields:
+            if name in attrs:
+                values[name] = attrs[name]
+            elif self.instance is not None:
+                value = getattr(self.instance, name)
+                values[name] = list(value.all()) if name in many else value
+        return values
+
+    def validate(self, attrs):
+        attrs = serializers.ModelSerializer.validate(self, attrs)
+        try:
+            self.check(**{self.record_argument: self.instance}, **self.service_values(attrs))
+        except DjangoValidationError as error:
+            raise serializers.ValidationError(self.field_errors(error)) from error
+        return attrs
+
+    def create(self, validated_data):
+        return self.save_record(None, validated_data)
+
+    def update(self, instance, validated_data):
+        return self.save_record(instance, validated_data)
+
+    def save_record(self, instance, validated_data):
+        try:
+            return self.save_service(
+                **{self.record_argument: instance}, **self.service_values(validated_data)
+            )
+        except DjangoValidationError as error:
+            raise serializers.ValidationError(self.field_errors(error)) from error
+
+
 class DateRange(serializers.Serializer):
     shortest = serializers.IntegerField(help_text="Fewest days the dates allow.")
     longest = serializers.IntegerField(help_text="Most days the dates allow.")

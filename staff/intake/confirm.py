@@ -1,11 +1,16 @@
-"""Storing what staff confirmed: the source and the chosen records, in one transaction."""
+"""Storing what staff confirmed: the source and the chosen records, in one transaction.
+
+Every record is written through the services of the app that owns it (`events.services`,
+`sites.services`), so the intake keeps the rules the admin, the API and the import keep.
+"""
 
 from dataclasses import dataclass, field
 
 from django.db import transaction
-from django.utils.text import slugify
 
+from events import services as event_services
 from events.models import Ceremony, GuidanceVisit, Source
+from sites import services as site_services
 from sites.models import County, Factory, Province
 from staff.intake.kinds import EVENT_KINDS, sector_of
 from staff.intake.reading import existing_source
@@ -29,6 +34,28 @@ class Choice:
     new_factories: list[str] = field(default_factory=list)
     update: Ceremony | GuidanceVisit | None = None
 
+    @property
+    def model(self):
+        return EVENT_KINDS[self.kind][0]
+
+    def values(self, *, factories=(), sources=()) -> dict:
+        """The keyword arguments of the service that saves this record."""
+        record = self.update
+        values = {
+            "kind": EVENT_KINDS[self.kind][1],
+            "date": self.date,
+            "county": self.county,
+            "province": self.province,
+            "place_name": self.place_name or (record.place_name if record else ""),
+            "leader_present": self.leader_present or bool(record and record.leader_present),
+            "summary": self.summary or (record.summary if record else ""),
+            "factories": factories,
+            "sources": sources,
+        }
+        person = "speakers" if self.model is Ceremony else "led_by"
+        values[person] = self.speakers or (getattr(record, person) if record else "")
+        return values
+
 
 @dataclass
 class Outcome:
@@ -42,33 +69,30 @@ class Outcome:
 
 
 def build_event(choice: Choice):
-    """The unsaved record for a choice, checked by the model; raises ValidationError."""
-    model, kind_value, _ = EVENT_KINDS[choice.kind]
-    event = choice.update if choice.update is not None else model()
-    event.kind = kind_value
-    event.date = choice.date
-    event.county = choice.county
-    event.province = choice.province
-    event.place_name = choice.place_name or event.place_name
-    event.leader_present = choice.leader_present or event.leader_present
-    event.summary = choice.summary or event.summary
-    if model is Ceremony:
-        event.speakers = choice.speakers or event.speakers
-    else:
-        event.led_by = choice.speakers or event.led_by
-    event.full_clean()
-    return event
+    """The record a choice would store, checked by its service; raises ValidationError."""
+    values = choice.values(factories=choice.factories)
+    values.pop("sources")
+    if choice.model is Ceremony:
+        return event_services.check_ceremony(ceremony=choice.update, **values)
+    return event_services.check_guidance_visit(visit=choice.update, **values)
 
 
-def _find_equal(event):
+def _save(choice: Choice, record, *, factories, sources):
+    values = choice.values(factories=factories, sources=sources)
+    if choice.model is Ceremony:
+        return event_services.save_ceremony(ceremony=record, **values)
+    return event_services.save_guidance_visit(visit=record, **values)
+
+
+def _find_equal(choice: Choice):
+    checked = build_event(choice)
     return (
-        type(event)
-        .objects.filter(
-            kind=event.kind,
-            county=event.county,
-            province=event.province,
-            date_lower=event.date_lower,
-            date_upper=event.date_upper,
+        choice.model.objects.filter(
+            kind=checked.kind,
+            county=choice.county,
+            province=choice.province,
+            date_lower=checked.date_lower,
+            date_upper=checked.date_upper,
         )
         .order_by("pk")
         .first()
@@ -80,28 +104,12 @@ def _factories(choice: Choice, source: Source, outcome: Outcome) -> list[Factory
     for name in choice.new_factories:
         factory = Factory.objects.filter(county=choice.county, name__iexact=name).first()
         if factory is None:
-            factory = Factory(
-                county=choice.county,
-                name=name,
-                slug=_free_slug(name),
-                sector=sector_of(name),
-                description="",
+            factory = site_services.save_factory(
+                county=choice.county, name=name, sector=sector_of(name), sources=[source]
             )
-            factory.full_clean()
-            factory._change_reason = CHANGE_REASON
-            factory.save()
-            factory.sources.add(source)
             outcome.factories.append(factory)
         factories.append(factory)
     return factories
-
-
-def _free_slug(name: str) -> str:
-    base = slugify(name)[:200] or "factory"
-    slug, number = base, 2
-    while Factory.objects.filter(slug=slug).exists():
-        slug, number = f"{base}-{number}", number + 1
-    return slug
 
 
 @transaction.atomic
@@ -116,21 +124,42 @@ def confirm(*, article: Source, choices: list[Choice]) -> Outcome:
         source = article
     outcome = Outcome(source=source, source_created=created_source)
     for choice in choices:
-        event = build_event(choice)
         factories = _factories(choice, source, outcome) if choice.county else []
-        equal = None if choice.update is not None else _find_equal(event)
+        if choice.update is not None:
+            record = choice.update
+            _save(
+                choice,
+                record,
+                factories=_with(record.factories.all(), factories),
+                sources=_with(record.sources.all(), [source]),
+            )
+            outcome.updated.append(record)
+            continue
+        equal = _find_equal(choice)
         if equal is None:
-            event._change_reason = CHANGE_REASON
-            event.save()
-            if factories:
-                event.factories.add(*factories)
-            event.sources.add(source)
-            (outcome.updated if choice.update is not None else outcome.created).append(event)
-        elif not equal.sources.filter(pk=source.pk).exists():
-            equal.sources.add(source)
-            if factories:
-                equal.factories.add(*factories)
-            outcome.cited.append(equal)
-        else:
+            outcome.created.append(_save(choice, None, factories=factories, sources=[source]))
+            continue
+        stored_factories = list(equal.factories.all())
+        if equal.sources.filter(pk=source.pk).exists() and set(factories) <= set(stored_factories):
             outcome.unchanged.append(equal)
+            continue
+        # The same record: it keeps what it says, and gains this source and the factories named.
+        keep = Choice(
+            kind=choice.kind,
+            date=equal.date,
+            county=equal.county,
+            province=equal.province,
+            update=equal,
+        )
+        _save(
+            keep,
+            equal,
+            factories=_with(stored_factories, factories),
+            sources=_with(equal.sources.all(), [source]),
+        )
+        outcome.cited.append(equal)
     return outcome
+
+
+def _with(stored, added) -> list:
+    return list(dict.fromkeys([*stored, *added]))

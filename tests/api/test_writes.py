@@ -37,10 +37,10 @@ BAD_WRITES = [
     pytest.param(
         "post",
         lambda w: reverse("api:ceremony-list"),
-        {"kind": "groundbreaking", "date": "late Feb 2024", "county": "songchon"},
+        {"kind": "groundbreaking", "date": "a Friday in Feb 2024", "county": "songchon"},
         "date",
-        "is not a date Regiondev understands",
-        id="invalid EDTF date",
+        "is not a date Regiondev can read",
+        id="a date that cannot be read",
     ),
     pytest.param(
         "post",
@@ -140,7 +140,7 @@ BAD_WRITES = [
         lambda w: reverse("api:source-list"),
         {"title": "An article", "published": "2025-13-45"},
         "published",
-        "is not a date Regiondev understands",
+        "is not a date Regiondev can read",
         id="invalid publication date",
     ),
     pytest.param(

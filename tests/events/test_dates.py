@@ -33,13 +33,63 @@ def test_edtf_gives_bounds_and_words(text, lower, upper, words):
 
 
 @pytest.mark.parametrize(
-    "text", ["late February 2024", "2024-13", "2024-02-30", "", "2024-12-20/2024-01-01"]
+    ("text", "edtf_text", "words"),
+    [
+        ("4 March 2025", "2025-03-04", "4 March 2025"),
+        ("March 4, 2025", "2025-03-04", "4 March 2025"),
+        ("4th Mar. 2025", "2025-03-04", "4 March 2025"),
+        ("March 2025", "2025-03", "March 2025"),
+        ("late February 2024", "2024-02-21/2024-02-29", "late February 2024"),
+        ("Late February 2024", "2024-02-21/2024-02-29", "late February 2024"),
+        ("early March 2024", "2024-03-01/2024-03-10", "early March 2024"),
+        ("mid-March 2024", "2024-03-11/2024-03-20", "mid-March 2024"),
+        ("early 2025", "2025-01/2025-04", "early 2025"),
+        ("late 2024", "2024-09/2024-12", "late 2024"),
+        ("2024", "2024", "2024"),
+        ("March–April 2024", "2024-03/2024-04", "March–April 2024"),
+        ("March-April 2024", "2024-03/2024-04", "March–April 2024"),
+        ("4–10 March 2025", "2025-03-04/2025-03-10", "4–10 March 2025"),
+        (
+            "between 30 November 2024 and 2 January 2025",
+            "2024-11-30/2025-01-02",
+            "between 30 November 2024 and 2 January 2025",
+        ),
+        ("2024년 2월 하순", "2024-02-21/2024-02-29", "late February 2024"),
+        ("2024년 2월 상순", "2024-02-01/2024-02-10", "early February 2024"),
+        ("2024년 3월 4일", "2024-03-04", "4 March 2024"),
+        ("2024년 7월", "2024-07", "July 2024"),
+        ("2024년", "2024", "2024"),
+    ],
 )
-def test_text_that_is_not_edtf_is_refused_in_words(text):
+def test_dates_in_words_are_read_into_edtf(text, edtf_text, words):
+    parsed = dates.read(text)
+    assert (parsed.text, parsed.words) == (edtf_text, words)
+
+
+@pytest.mark.parametrize(
+    "words",
+    ["20 December 2024", "late February 2024", "early 2025", "May–August 2024", "3–9 May 2024"],
+)
+def test_what_the_site_prints_reads_back_as_the_same_days(words):
+    assert dates.read(words).words == words
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["last year", "2024-13", "2024-02-30", "31 February 2025", "", "Smarch 2025", "2024년 13월"],
+)
+def test_text_that_is_not_a_date_is_refused_saying_what_was_expected(text):
     with pytest.raises(ValidationError) as error:
-        dates.parse(text)
+        dates.read(text)
     message = error.value.messages[0]
-    assert "2024-12-20" in message or "ends before it starts" in message
+    assert "is not a date Regiondev can read" in message
+    assert "4 March 2025" in message and "2024-12-20" in message
+
+
+def test_a_date_that_ends_before_it_starts_is_refused():
+    with pytest.raises(ValidationError) as error:
+        dates.read("2024-12-20/2024-01-01")
+    assert "ends before it starts" in error.value.messages[0]
 
 
 def test_the_time_between_uncertain_dates_is_a_range():

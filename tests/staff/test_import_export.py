@@ -5,6 +5,7 @@ import tablib
 from django.core.files.uploadedfile import SimpleUploadedFile
 from django.urls import reverse
 
+from events import dates
 from events.models import Ceremony, GuidanceVisit, Source
 from events.resources import CeremonyResource, GuidanceVisitResource, SourceResource
 from sites.models import County, Factory
@@ -108,8 +109,10 @@ class TestImportThroughTheAdmin:
         page = pages.text(response)
         assert response.status_code == 200
         assert "confirm_form" not in response.context or not response.context["confirm_form"]
-        assert "Row 2, column “date”: “late February” is not a date Regiondev understands" in page
-        assert "Row 3, column “county”: There is no county with the slug “atlantis”." in page
+        assert "Row 2, column “date”: “late February” is not a date Regiondev can read" in page
+        assert "Row 3, column “county”: There is no county named “atlantis” or with that slug." in (
+            page
+        )
         assert Ceremony.objects.count() == before
 
 
@@ -143,15 +146,11 @@ class TestResources:
         )
         errors = {row.number: row.error_dict for row in result.invalid_rows}
         assert errors[1] == {
-            "date": [
-                "“2024-13” is not a date Regiondev understands. Use the Extended Date/Time "
-                "Format: a day 2024-12-20, a month 2024-07, a year 2024, or a range such as "
-                "2024-02-21/2024-02-29."
-            ]
+            "date": ["“2024-13” is not a date Regiondev can read. " + dates.EDTF_HELP]
         }
-        assert errors[2] == {"province": ["There is no province with the slug “narnia”."]}
+        assert errors[2] == {"province": ["There is no province named “narnia” or with that slug."]}
         assert errors[3] == {
-            "factories": ["There is no factory with the slug “no-such-factory”."],
+            "factories": ["There is no factory named “no-such-factory” or with that slug."],
             "sources": ["There is no source with the id “999999999”."],
         }
         assert GuidanceVisit.objects.count() == 5
@@ -212,7 +211,9 @@ def test_an_export_reads_in_a_constant_number_of_queries(db, rows, django_assert
     county = factories.county()
     source = factories.source()
     for _ in range(rows):
-        factories.ceremony(county=county, sources=[source], factories=[factories.factory()])
+        factories.ceremony(
+            county=county, sources=[source], factories=[factories.factory(county=county)]
+        )
     # A count (the export pages through rows), the ceremonies with their places, factories, sources.
     with django_assert_num_queries(4):
         dataset = CeremonyResource().export(queryset=Ceremony.objects.all())
