@@ -355,9 +355,9 @@ def _absorb(event: ProposedEvent, other: ProposedEvent) -> None:
 
 def _attach_people_and_facilities(events, speakers, present, leader_there, facilities) -> None:
     """Who spoke, who was there and what was built belong to the report's main event."""
-    main = [event for event in events if event.precise and event.county]
-    if len({(event.kind, event.county) for event in main}) != 1:
-        main = main[:1] if len(main) == 1 else []
+    told = [event for event in events if event.precise and event.county]
+    # Reports lead with their own event; a ceremony's speakers belong to a ceremony.
+    main = [event for event in told if event.model is Ceremony][:1] or told[:1]
     for event in main:
         event.speakers = list(dict.fromkeys(speakers))
         event.present = "; ".join(present)
