@@ -23,8 +23,9 @@ class ArticleForm(forms.ModelForm):
         labels = {"full_text": "report text"}
         help_texts = {
             "published": (
-                "Relative dates (“on the 5th”, “last year”) are read against it. Leave it empty "
-                "when the text carries a dateline or an archive's date. " + EDTF_HELP
+                "Relative dates (“on the 5th”, “last year”) are read against it; a dateline "
+                "(“Pyongyang, March 5 (KCNA)”) sharpens it to the day. Leave it empty when the "
+                "text carries an archive's line “Date: 17/01/2025 | Source: …”. " + EDTF_HELP
             ),
             "full_text": (
                 f"Paste the report's text as the page shows it, captions included (at most "
@@ -66,11 +67,11 @@ class ArticleForm(forms.ModelForm):
         if not cleaned.get("published"):
             if frame.published:
                 cleaned["published"] = self.instance.published = frame.published.isoformat()
-            elif not frame.dateline:
+            else:
                 self.add_error(
                     "published",
-                    "Give the publication date: the text carries no dateline or archive date, "
-                    "and its dates are read against it.",
+                    "Give the publication date: the text carries no archive date line, and "
+                    "its dates are read against it.",
                 )
         if cleaned.get("publisher") in (None, "", Publisher.UNKNOWN) and frame.publisher:
             for value, label in Publisher.choices:

@@ -44,6 +44,7 @@ _AFTER_DAY = (
     r"(?=\s*(?:[.,;:!?)]|$|\s(?:of this month|according|at|in|and|when|with|as|amid|under|to|"
     r"from|after|before|by|for|on|that)\b))"
 )
+_CJK_YEAR = r"(?:(?P<year>\d{4})\s*[년年]\s*|(?P<relative>지난해|작년|올해|금년|昨年|今年)\s*)?"
 _GERMAN_MONTH = r"(?P<mname>[^\W\d_]{3,}\.?)"
 
 DATE_PATTERNS = [
@@ -69,7 +70,7 @@ DATE_PATTERNS = [
     (
         "cjk day",
         re.compile(
-            r"(?<!\d)(?:(?P<year>\d{4})\s*[년年]\s*)?(?:(?P<month>\d{1,2})\s*[월月]\s*)?"
+            rf"(?<!\d){_CJK_YEAR}(?:(?P<month>\d{{1,2}})\s*[월月]\s*)?"
             r"(?P<day>\d{1,2})\s*[일日](?!\s*[간間])"
         ),
     ),
@@ -290,7 +291,11 @@ class DateReader:
                 return None
             day = self.published.lower - datetime.timedelta(days=back)
             return day, day, False
-        if kind in {"day of month", "cjk day"} and not groups.get("month"):
+        if (
+            kind in {"day of month", "cjk day"}
+            and not groups.get("month")
+            and not groups.get("relative")
+        ):
             month_known = self.base and (self.published.lower.month == self.base.month)
             if not month_known:
                 return None
@@ -312,6 +317,10 @@ class DateReader:
                 return None
             return found, found, from_context
         if kind in {"cjk day", "cjk month"}:
+            if groups.get("relative"):
+                if self.this_year is None:
+                    return None
+                groups = {**groups, "year": str(self.this_year + CJK_YEARS[groups["relative"]])}
             month = int(groups["month"])
             day = int(groups["day"]) if groups.get("day") else None
             year, from_context = self._month_day(month, day, groups.get("year"))

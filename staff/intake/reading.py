@@ -269,7 +269,8 @@ def _subject(heading: list[FoundPlace], places: list[FoundPlace]) -> County | No
 
 
 def _propose(kind, sentence, places, found_dates) -> list[ProposedEvent]:
-    date = next((found for found in found_dates), None)
+    # The sentence's most precise date: "In 2024, … on February 28" is the 28th.
+    date = min(found_dates, key=lambda found: found.upper - found.lower, default=None)
     pairs = targets(places)
     ambiguous = [found for found in places if len(found.candidates) > 1 and found.place is None]
     proposals = []

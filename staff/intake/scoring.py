@@ -55,6 +55,7 @@ class Tally:
     found: int = 0
     misses: list = field(default_factory=list)
     wrong: list = field(default_factory=list)
+    relabelled: list = field(default_factory=list)
 
     @property
     def recall(self) -> float | None:
@@ -66,8 +67,8 @@ class Tally:
 
 
 def _fact(row: dict) -> Fact | None:
-    kind = FACT_KINDS.get(row["event_kind"])
-    county = _NOTE.sub("", row["county_as_written"]).strip()
+    kind = FACT_KINDS.get(row.get("event_kind", ""))
+    county = _NOTE.sub("", row.get("county_as_written", "")).strip()
     if not kind or not county:
         return None
     try:
@@ -76,7 +77,7 @@ def _fact(row: dict) -> Fact | None:
         return None
     return Fact(
         county=county,
-        province=_NOTE.sub("", row["province_as_written"]).strip(),
+        province=_NOTE.sub("", row.get("province_as_written", "")).strip(),
         kind=kind,
         lower=parsed.lower,
         upper=parsed.upper,
@@ -124,6 +125,8 @@ def score(folder: Path) -> dict[str, Tally]:
         reading = read_article(text=text, published=source["published"], title=source["title"])
         tally = tallies[reading.frame.language]
         tally.texts += 1
+        if source.get("language") and source["language"] != reading.frame.language:
+            tally.relabelled.append(f"{name} (labelled {source['language']})")
         ticked = reading.ticked
         tally.ticked += len(ticked)
         for event in ticked:
@@ -157,6 +160,7 @@ def table(tallies: dict[str, Tally]) -> str:
             f"{tally.right} | {_percent(tally.recall)} | {_percent(tally.precision)} |"
         )
     for language, tally in sorted(tallies.items()):
+        lines += [f"written in {language}: {item}" for item in tally.relabelled]
         lines += [f"missed ({language}): {miss}" for miss in tally.misses]
         lines += [f"ticked wrongly ({language}): {wrong}" for wrong in tally.wrong]
     return "\n".join(lines)
