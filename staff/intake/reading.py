@@ -468,6 +468,10 @@ def _reasons(event: ProposedEvent) -> list[str]:
         reasons.append("The place is the report's subject, not named beside the event; check it.")
     if event.lower is None:
         reasons.append("No date is given for it.")
+    elif not event.precise and not event.date_found.text:
+        reasons.append(
+            f"No date is given for it; {event.date_found.words} is the year the report told last."
+        )
     elif not event.precise:
         reasons.append(f"The date is only “{event.date_found.text}” ({event.date_found.words}).")
     return reasons
