@@ -1,32 +1,84 @@
-"""The article intake's two steps: the article itself, then the proposals staff review."""
+"""The article intake's two steps: the report itself, then the proposals staff review."""
 
 from django import forms
 from django.core.exceptions import ValidationError
 
+from events.choices import Publisher
 from events.dates import EDTF_HELP
-from events.models import Source
-from sites.models import County, Province
+from events.models import GuidanceVisit, Source
+from sites.models import County, Factory, Province
 from staff import intake
+from staff.intake.frame import looks_like_html, read_frame
+
+# One report at a time: the longest state-media reports are some 30,000 characters.
+INTAKE_MAX_CHARACTERS = 100_000
 
 
 class ArticleForm(forms.ModelForm):
-    """The article as it will be stored, checked by the Source model itself."""
+    """The report as it will be stored, checked by the Source model itself."""
 
     class Meta:
         model = Source
         fields = ["title", "publisher", "published", "url", "full_text"]
-        labels = {"full_text": "article text"}
+        labels = {"full_text": "report text"}
         help_texts = {
             "published": (
-                "Relative dates (“last year”, “in July”) are read against it. " + EDTF_HELP
+                "Relative dates (“on the 5th”, “last year”) are read against it; a dateline "
+                "(“Pyongyang, March 5 (KCNA)”) sharpens it to the day. Leave it empty when the "
+                "text carries an archive's line “Date: 17/01/2025 | Source: …”. " + EDTF_HELP
             ),
-            "full_text": "Paste the article's text, captions included.",
+            "full_text": (
+                f"Paste the report's text as the page shows it, captions included (at most "
+                f"{INTAKE_MAX_CHARACTERS:,} characters)."
+            ),
         }
+        error_messages = {"full_text": {"required": "Paste the report's text."}}
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
-        self.fields["published"].required = True
+        self.fields["published"].required = False
         self.fields["full_text"].required = True
+        self.fields["title"].required = False
+
+    def clean_full_text(self):
+        text = self.cleaned_data["full_text"]
+        if len(text) > INTAKE_MAX_CHARACTERS:
+            raise ValidationError(
+                f"The text is {len(text):,} characters long; the intake reads at most "
+                f"{INTAKE_MAX_CHARACTERS:,}. Paste one report at a time."
+            )
+        if looks_like_html(text):
+            raise ValidationError(
+                "This is a web page's HTML, not its text. Copy the report's words from the "
+                "page as it shows, not from its source."
+            )
+        return text
+
+    def clean(self):
+        cleaned = super().clean()
+        text = cleaned.get("full_text")
+        if not text:
+            return cleaned
+        frame = read_frame(text)
+        if not cleaned.get("title") and frame.title:
+            cleaned["title"] = self.instance.title = frame.title[:300]
+        if not cleaned.get("title"):
+            self.add_error("title", "Give the report's title: the text does not carry one.")
+        if not cleaned.get("published"):
+            if frame.published:
+                cleaned["published"] = self.instance.published = frame.published.isoformat()
+            else:
+                self.add_error(
+                    "published",
+                    "Give the publication date: the text carries no archive date line, and "
+                    "its dates are read against it.",
+                )
+        if cleaned.get("publisher") in (None, "", Publisher.UNKNOWN) and frame.publisher:
+            for value, label in Publisher.choices:
+                if label.casefold().removeprefix("the ") in frame.publisher.casefold():
+                    cleaned["publisher"] = self.instance.publisher = value
+                    break
+        return cleaned
 
 
 class PlaceChoices:
@@ -64,6 +116,19 @@ class ProposalForm(forms.Form):
     province = forms.SlugField(required=False, widget=place_input("intake-provinces"))
     place_name = forms.CharField(label="Place in words", max_length=200, required=False)
     leader_present = forms.BooleanField(required=False)
+    speakers = forms.CharField(
+        label="Speakers or led by",
+        max_length=2000,
+        required=False,
+        widget=forms.TextInput(attrs={"size": 40}),
+    )
+    factories = forms.CharField(
+        label="Factories",
+        required=False,
+        widget=forms.Textarea(attrs={"rows": 2, "cols": 30}),
+        help_text="One a line: a stored factory's slug, or a new factory's name.",
+    )
+    update = forms.IntegerField(required=False, widget=forms.HiddenInput)
     summary = forms.CharField(widget=forms.Textarea(attrs={"rows": 3}), required=False)
 
     def __init__(self, *args, places: PlaceChoices, **kwargs):
@@ -83,14 +148,21 @@ class ProposalForm(forms.Form):
         if not cleaned.get("date"):
             self.add_error("date", "Give a date to store this record.")
             return cleaned
+        county = cleaned.get("county")
+        province = cleaned.get("province") or (county.province if county else None)
+        stored, new = self._factories(county, cleaned.get("factories", ""))
         self.choice = intake.Choice(
             kind=cleaned["kind"],
             date=cleaned["date"],
-            county=cleaned.get("county"),
-            province=cleaned.get("province"),
+            county=county,
+            province=province,
             place_name=cleaned.get("place_name", ""),
             leader_present=cleaned.get("leader_present", False),
             summary=cleaned.get("summary", ""),
+            speakers=cleaned.get("speakers", ""),
+            factories=stored,
+            new_factories=new,
+            update=self._record(cleaned["kind"], cleaned.get("update")),
         )
         try:
             intake.build_event(self.choice)
@@ -100,17 +172,49 @@ class ProposalForm(forms.Form):
                 self.add_error(name if name in known else None, messages)
         return cleaned
 
+    def _factories(self, county, text: str):
+        lines = [line.strip() for line in text.splitlines() if line.strip()]
+        if lines and county is None:
+            self.add_error("factories", "Factories need a county.")
+            return [], []
+        stored = {factory.slug: factory for factory in Factory.objects.filter(slug__in=lines)}
+        wrong = (
+            [factory for factory in stored.values() if factory.county_id != county.pk]
+            if lines
+            else []
+        )
+        if wrong:
+            self.add_error("factories", f"{wrong[0]} is not in {county}.")
+        return list(stored.values()), [line for line in lines if line not in stored]
 
-ProposalFormSet = forms.formset_factory(ProposalForm, extra=0)
+    def _record(self, kind: str, pk: int | None):
+        if not pk:
+            return None
+        model = intake.EVENT_KINDS[kind][0]
+        record = model.objects.filter(pk=pk).first()
+        if record is None:
+            self.add_error(None, "The stored record to update is gone; read the report again.")
+        return record
+
+
+ProposalFormSet = forms.formset_factory(ProposalForm, extra=1)
 
 
 def proposal_initial(event: intake.ProposedEvent) -> dict:
+    factories = [
+        facility.factory.slug if facility.factory else facility.new_name
+        for facility in event.facilities
+    ]
     return {
-        "include": event.is_new,
+        "include": event.ticked,
         "kind": event.kind,
         "date": event.date,
         "county": event.county.slug if event.county else "",
         "province": event.province.slug if event.province else "",
         "leader_present": event.leader_present,
-        "summary": event.sentence,
+        "speakers": event.speakers_text
+        or ("Kim Jong Un" if event.leader_present and event.model is GuidanceVisit else ""),
+        "factories": "\n".join(dict.fromkeys(factories)),
+        "update": event.existing.pk if event.update and event.existing else None,
+        "summary": event.summary,
     }

@@ -7,6 +7,7 @@ from django.http import Http404, HttpResponse
 from django.shortcuts import get_object_or_404, redirect
 from django.template.response import TemplateResponse
 from django.urls import reverse
+from django.utils.html import format_html, format_html_join
 from import_export.forms import ConfirmImportForm
 
 from staff import intake, jobs
@@ -20,6 +21,7 @@ INTAKE_PERMISSIONS = [
     "events.change_ceremony",
     "events.add_guidancevisit",
     "events.change_guidancevisit",
+    "sites.add_factory",
 ]
 
 
@@ -36,6 +38,11 @@ def article_intake(request):
             title=article.title,
             url=article.url,
         )
+        if reading.problems:
+            for problem in reading.problems:
+                article_form.add_error("full_text", problem)
+            reading = None
+    if reading is not None:
         places = PlaceChoices()
         if "confirm" in request.POST:
             formset = ProposalFormSet(request.POST, form_kwargs={"places": places})
@@ -58,14 +65,24 @@ def article_intake(request):
         "reading": reading,
         "formset": formset,
         "places": places,
-        "proposals": [
-            (form, event, _admin_url(event.existing))
-            for form, event in zip(formset.forms, reading.events, strict=False)
-        ]
-        if formset
-        else [],
+        "proposals": _rows(formset, reading),
     }
     return TemplateResponse(request, "admin/staff/intake.html", context)
+
+
+def _rows(formset, reading):
+    """Each form beside the proposal it shows; the last, blank form is a row to add by hand."""
+    if not formset:
+        return []
+    events = reading.events
+    return [
+        (
+            form,
+            events[index] if index < len(events) else None,
+            _admin_url(events[index].existing if index < len(events) else None),
+        )
+        for index, form in enumerate(formset.forms)
+    ]
 
 
 def _admin_url(record) -> str:
@@ -75,15 +92,30 @@ def _admin_url(record) -> str:
     return reverse(f"admin:{opts.app_label}_{opts.model_name}_change", args=[record.pk])
 
 
-def _summary(outcome: intake.Outcome) -> str:
+def _summary(outcome: intake.Outcome):
     def records(count: int) -> str:
         return f"{count} record{'' if count == 1 else 's'}"
 
     stored = "Stored the source" if outcome.source_created else "The source was already stored:"
-    return (
-        f"{stored} “{outcome.source}”. {records(len(outcome.created))} created, "
-        f"{records(len(outcome.cited))} already stored now cite it, "
-        f"{records(len(outcome.unchanged))} cited it already."
+    links = format_html_join(
+        ", ",
+        '<a href="{}">{}</a>',
+        (
+            (_admin_url(record), str(record))
+            for record in [*outcome.created, *outcome.updated, *outcome.cited, *outcome.factories]
+        ),
+    )
+    return format_html(
+        "{} “{}”. {} created, {} updated, {} already stored now cite it, {} cited it already; "
+        "{} new factories. {}",
+        stored,
+        outcome.source,
+        records(len(outcome.created)),
+        records(len(outcome.updated)),
+        records(len(outcome.cited)),
+        records(len(outcome.unchanged)),
+        len(outcome.factories),
+        links,
     )
 
 

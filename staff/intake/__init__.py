@@ -1,0 +1,23 @@
+"""Article intake: read a pasted report against the gazetteer and propose records.
+
+`read_article()` (reading.py) is a plain function that writes nothing, so it can run outside
+a request; `confirm()` (confirm.py) stores what staff chose. The reading is split by concern:
+the report's frame (frame.py), dates (dates.py), places (places.py), event kinds, people and
+facilities (kinds.py).
+"""
+
+from staff.intake.confirm import Choice, Outcome, build_event, confirm
+from staff.intake.kinds import EVENT_KINDS
+from staff.intake.reading import ProposedEvent, Reading, existing_source, read_article
+
+__all__ = [
+    "EVENT_KINDS",
+    "Choice",
+    "Outcome",
+    "ProposedEvent",
+    "Reading",
+    "build_event",
+    "confirm",
+    "existing_source",
+    "read_article",
+]
