@@ -21,6 +21,11 @@ PHOTO_FIELDS = {
     **fields_of(*SOURCE_NAMES, prefix="source__"),
 }
 PHOTO_LINK = {Ceremony: "ceremony", GuidanceVisit: "visit"}
+# Latest first by the earliest day each date may mean, so a vague date never outranks a precise
+# later one: "2024" (any day of the year) comes after 20 December 2024, and "early 2025" before
+# it. On a shared first day the more precise date comes first.
+LATEST_FIRST = ("-date_lower", "date_upper", "-id")
+OLDEST_FIRST = ("date_lower", "date_upper", "id")
 # Where two events share a date, the groundbreaking comes first and the inauguration last.
 SAME_DAY_ORDER = {CeremonyKind.GROUNDBREAKING: 0, CeremonyKind.INAUGURATION: 2}
 

@@ -13,6 +13,7 @@ from django_filters.views import FilterView
 from django_filters.widgets import BooleanWidget
 
 from events.chronology import (
+    LATEST_FIRST,
     PHOTO_FIELDS,
     SOURCE_FIELDS,
     by_pk,
@@ -198,7 +199,7 @@ class HomeView(CachedPageMixin, TemplateView):
             factory_count=sum(statuses.values()),
             latest_events=load_events(
                 event_rows(Ceremony.objects.all(), GuidanceVisit.objects.all()).order_by(
-                    "-date_upper", "-date_lower", "-id"
+                    *LATEST_FIRST
                 )[:6]
             ),
             source_count=Source.objects.count(),

@@ -154,3 +154,17 @@ def test_status_chips_have_a_class_per_status(client, db, status):
         make.ceremony(kind="inauguration", date="2024-09", factories=[factory])
     html = client.get(reverse("sites:factory-list")).content.decode()
     assert f'class="status status-{status.replace(" ", "-")}">{status}</span>' in html
+
+
+def test_latest_events_never_let_a_vague_date_outrank_a_precise_later_one(client, db):
+    make.ceremony(kind="groundbreaking", date="2024", summary="Nineteen more groundbreakings")
+    make.ceremony(kind="inauguration", date="2024-12-20", summary="The first inauguration")
+    make.visit(date="2024-02-21/2024-02-29", summary="A late February visit")
+    make.ceremony(kind="inauguration", date="2025-01/2025-04", summary="Inaugurations elsewhere")
+    text = text_of(client.get(reverse("sites:home"))).split("Latest events")[1]
+    assert (
+        text.index("Inaugurations elsewhere")
+        < text.index("The first inauguration")
+        < text.index("A late February visit")
+        < text.index("Nineteen more groundbreakings")
+    )
