@@ -44,7 +44,7 @@ def test_the_schema_describes_filters_formats_and_refusals(db, client):
     stats = schema["paths"]["/api/stats/"]["get"]["responses"]["200"]["content"]
     assert stats["application/json"]["schema"]["$ref"].endswith("/Stats")
     events_per_month = schema["components"]["schemas"]["Stats"]["properties"]["events_per_month"]
-    assert "lower bound" in events_per_month["description"]
+    assert "events_over_several_months" in events_per_month["description"]
 
 
 def test_the_docs_need_nothing_from_another_site(db, client):

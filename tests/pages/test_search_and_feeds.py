@@ -116,9 +116,23 @@ def test_ical_feed_spans_an_uncertain_date_over_its_bounds(client, seeded):
     event = calendar_events(client)[f"ceremony-{groundbreaking.pk}@testserver"]
     assert event.decoded("DTSTART") == datetime.date(2024, 2, 21)
     assert event.decoded("DTEND") == datetime.date(2024, 3, 1)
+    assert str(event["SUMMARY"]).endswith("(date uncertain: late February 2024)")
+    assert str(event["STATUS"]) == "TENTATIVE" and str(event["TRANSP"]) == "TRANSPARENT"
     description = str(event["DESCRIPTION"])
     assert "late February 2024 (EDTF 2024-02-21/2024-02-29" in description
     assert "the sources give no exact day" in description
+
+
+def test_ical_feed_marks_a_year_only_date_instead_of_blocking_out_the_year(client, db):
+    make.ceremony(kind="groundbreaking", date="2024")
+    (event,) = calendar_events(client).values()
+    assert event.decoded("DTSTART") == datetime.date(2024, 1, 1)
+    assert event.decoded("DTEND") == datetime.date(2024, 1, 2)  # not a 366-day event
+    assert str(event["SUMMARY"]).endswith("(date uncertain: 2024)")
+    assert str(event["X-REGIONDEV-DATE-UNCERTAIN"]) == "2024"
+    assert str(event["STATUS"]) == "TENTATIVE"
+    assert "any day from 1 January 2024 to 31 December 2024" in str(event["DESCRIPTION"])
+    assert "marks only the earliest day" in str(event["DESCRIPTION"])
 
 
 def test_ical_feed_has_every_event_once(client, seeded):
