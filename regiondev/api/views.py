@@ -1,15 +1,26 @@
 """What every record's endpoint shares: its formats, and refusals as JSON."""
 
+from itertools import islice
+
 from django.db.models import ProtectedError
+from django.http import StreamingHttpResponse
 from rest_framework import exceptions, status, viewsets
 from rest_framework.parsers import JSONParser
 from rest_framework.renderers import BrowsableAPIRenderer
 from rest_framework.views import APIView
 
-from regiondev.api.renderers import CSVRenderer, GeoJSONRenderer, JSONRenderer
+from regiondev.api.renderers import (
+    CSVRenderer,
+    GeoJSONRenderer,
+    JSONRenderer,
+    csv_columns,
+    csv_lines,
+)
 from regiondev.concurrency import VersionedViewSetMixin
 
 READ_RENDERERS = [JSONRenderer, BrowsableAPIRenderer]
+# Rows a whole-list CSV reads and serializes at a time (with their prefetched relations).
+WHOLE_LIST_CHUNK = 500
 LIST_RENDERERS = [*READ_RENDERERS, CSVRenderer]
 MAP_RENDERERS = [*LIST_RENDERERS, GeoJSONRenderer]
 
@@ -32,6 +43,37 @@ class RecordViewSet(VersionedViewSetMixin, viewsets.ModelViewSet):
         if self.requested_format() == "geojson":  # a map shows what has a place on it
             queryset = queryset.filter(latitude__isnull=False, longitude__isnull=False)
         return queryset
+
+    def list(self, request, *args, **kwargs):
+        if self.whole_list_asked():
+            return self.whole_list_csv()
+        return super().list(request, *args, **kwargs)
+
+    def whole_list_asked(self) -> bool:
+        """CSV without `page_size` or `cursor` is a download: every row the filters keep."""
+        params = self.request.query_params
+        return self.requested_format() == "csv" and not {"page_size", "cursor"} & params.keys()
+
+    def whole_list_csv(self) -> StreamingHttpResponse:
+        """The filtered list in its order, streamed in chunks, so memory stays flat whatever
+        its length; each chunk costs the queries one page costs."""
+        queryset = self.filter_queryset(self.get_queryset())
+        order = list(queryset.query.order_by) or list(queryset.model._meta.ordering) or []
+        queryset = queryset.order_by(*order, "pk")
+        serializer_class = self.get_serializer_class()
+        context = self.get_serializer_context()
+        columns = csv_columns(self.get_serializer())
+
+        def rows():
+            records = queryset.iterator(chunk_size=WHOLE_LIST_CHUNK)
+            while chunk := list(islice(records, WHOLE_LIST_CHUNK)):
+                yield from serializer_class(chunk, many=True, context=context).data
+
+        response = StreamingHttpResponse(
+            csv_lines(columns, rows()), content_type="text/csv; charset=utf-8"
+        )
+        response["Content-Disposition"] = f'attachment; filename="{self.basename}.csv"'
+        return response
 
     def requested_format(self):
         renderer = getattr(self.request, "accepted_renderer", None)
