@@ -3,7 +3,7 @@ from django.conf.urls.static import static
 from django.contrib import admin
 from django.urls import include, path
 
-from regiondev.views import healthz
+from regiondev.views import MethodView, healthz
 
 urlpatterns = [
     # Before the admin's own URLs, whose catch-all would answer 404 for it.
@@ -11,6 +11,7 @@ urlpatterns = [
     path("admin/", admin.site.urls),
     path("api/", include("regiondev.api_urls")),
     path("healthz", healthz, name="healthz"),
+    path("method/", MethodView.as_view(), name="method"),
     path("", include("sites.urls")),
     path("", include("events.urls")),
 ]

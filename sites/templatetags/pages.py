@@ -4,6 +4,7 @@ import calendar
 
 from django import template
 from django.conf import settings
+from django.utils import timezone
 from django.utils.html import format_html
 
 register = template.Library()
@@ -43,3 +44,17 @@ def page_url(context, number: int) -> str:
     params = context["request"].GET.copy()
     params["page"] = number
     return f"?{params.urlencode()}"
+
+
+@register.inclusion_tag("includes/citation_line.html", takes_context=True)
+def citation_line(context, record, title: str = ""):
+    """How to cite this record: its title, its address and when it was last changed."""
+    updated = timezone.localdate(record.updated_at)
+    if not title and record._meta.model_name == "county":
+        title = f"{record.name}, {record.province.name}"
+    return {
+        "title": title or str(record),
+        "url": context["request"].build_absolute_uri(record.get_absolute_url()),
+        "updated": updated,
+        "today": timezone.localdate(),
+    }
