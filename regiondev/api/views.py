@@ -2,11 +2,14 @@
 
 from itertools import islice
 
+from django.conf import settings
 from django.db.models import ProtectedError
 from django.http import StreamingHttpResponse
-from rest_framework import exceptions, status, viewsets
+from rest_framework import exceptions, routers, status, viewsets
 from rest_framework.parsers import JSONParser
 from rest_framework.renderers import BrowsableAPIRenderer
+from rest_framework.response import Response
+from rest_framework.reverse import reverse
 from rest_framework.views import APIView
 
 from regiondev.api.renderers import (
@@ -104,3 +107,35 @@ class NotFoundView(APIView):
 
     def http_method_not_allowed(self, request, *args, **kwargs):
         raise exceptions.NotFound("There is nothing at this address; see /api/docs/.")
+
+
+class ApiRootView(routers.APIRootView):
+    """Regiondev's records of the Regional Development 20×10 Policy, readable by anyone.
+
+    Every list takes the filters its schema lists, `ordering`, and `page_size` (50 by default,
+    at most 500): follow `next`. Add `format=csv` for CSV (without `page_size`, the whole
+    filtered list) or, for counties and factories, `format=geojson`. Writing needs a token.
+    """
+
+    def get(self, request, *args, **kwargs):
+        def url(name: str) -> str:
+            return reverse(name, request=request)
+
+        resources = {key: url(f"api:{name}") for key, name in self.api_root_dict.items()}
+        return Response(
+            {
+                "resources": resources,
+                "factory_timeline": resources["factories"] + "{slug}/timeline/",
+                "stats": url("api:stats"),
+                "schema": url("api:schema"),
+                "docs": url("api:docs"),
+                "downloads": {
+                    "whole_record": url("api:download-records"),
+                    "csv": {key: f"{address}?format=csv" for key, address in resources.items()},
+                },
+                "formats": ["json", "csv", "geojson"],
+                "method": url("method"),
+                "licence": settings.REGIONDEV_DATA_LICENCE["spdx"],
+                "citation": settings.REGIONDEV_CITATION,
+            }
+        )
