@@ -519,7 +519,17 @@ def factory_chart(factory: Factory, events: list):
         )
         for event in events
     ]
-    return charts.timeline_chart(spans, chart_id="chart-timeline", title=f"Timeline of {factory}")
+    band = None
+    if factory.groundbreaking and factory.inauguration:
+        groundbreaking, inauguration = factory.groundbreaking, factory.inauguration
+        band = charts.Band(
+            f"Construction: {factory.construction_time}",
+            charts.Span("", groundbreaking.lower, groundbreaking.upper),
+            charts.Span("", inauguration.lower, inauguration.upper),
+        )
+    return charts.timeline_chart(
+        spans, chart_id="chart-timeline", title=f"Timeline of {factory}", band=band
+    )
 
 
 class SearchView(TemplateView):
