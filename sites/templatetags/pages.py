@@ -74,7 +74,8 @@ def sort_header(context, label: str, ordering: str = "", css_class: str = "") ->
     state = {ordering: "ascending", f"-{ordering}": "descending"}.get(current)
     arrow = {"ascending": " ▲", "descending": " ▼"}.get(state, "")
     return format_html(
-        '<th scope="col"{}{}><a class="sort" href="?{}">{}<span aria-hidden="true">{}</span></a></th>',
+        '<th scope="col"{}{}><a class="sort" href="?{}">{}'
+        '<span aria-hidden="true">{}</span></a></th>',
         attributes,
         format_html(' aria-sort="{}"', state) if state else "",
         params.urlencode(),
