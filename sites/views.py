@@ -253,7 +253,7 @@ class MapForm(forms.Form):
     )
 
 
-class MapView(TemplateView):
+class MapView(CachedPageMixin, TemplateView):
     """Every county with a point; the programme's counties marked, of one year if asked."""
 
     template_name = "sites/map.html"
@@ -295,7 +295,7 @@ def programme_grid(programme: list[County]) -> list[dict]:
     return grid
 
 
-class ProgrammeYearView(TemplateView):
+class ProgrammeYearView(CachedPageMixin, TemplateView):
     """One programme year's counties and factories, beside every other year's figures."""
 
     template_name = "sites/programme_year.html"
