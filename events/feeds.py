@@ -1,8 +1,11 @@
 """Events as Atom (for feed readers) and as iCalendar (for calendars), precision kept.
 
 A source's "late February 2024" is not a day, so neither feed turns it into one: the Atom
-entry says the date in words with its EDTF text, and the calendar entry spans every day the
-date may mean (DTEND is the day after the upper bound, as all-day events count it).
+entry says the date in words with its EDTF text. In the calendar an uncertain date is marked
+as such (its summary says "date uncertain", STATUS:TENTATIVE, TRANSP:TRANSPARENT and
+X-REGIONDEV-DATE-UNCERTAIN); known within a month, it spans every day it may mean (DTEND is
+the day after the upper bound, as all-day events count it); vaguer ("2024"), it is one
+all-day marker on its earliest possible day rather than a block over a whole season or year.
 """
 
 import datetime
@@ -22,6 +25,8 @@ from events.dates import in_words
 from events.models import EVENT_ORDER, Ceremony, GuidanceVisit
 
 FEED_LENGTH = 50
+# The longest uncertain date a calendar entry spans: a month. A vaguer one is a marker.
+LONGEST_SPAN_DAYS = 31
 
 
 def dated(event) -> str:
@@ -104,9 +109,18 @@ class EventCalendarView(View):
         url = request.build_absolute_uri(event.get_absolute_url())
         entry.add("uid", f"{event.category}-{event.pk}@{request.get_host()}")
         entry.add("dtstamp", event.updated_at.astimezone(datetime.timezone.utc))
+        uncertain = event.date_lower != event.date_upper
+        spanned = (event.date_upper - event.date_lower).days < LONGEST_SPAN_DAYS
+        last_day = event.date_upper if spanned else event.date_lower
         entry.add("dtstart", event.date_lower)
-        entry.add("dtend", event.date_upper + datetime.timedelta(days=1))
-        entry.add("summary", f"{headline(event)}, {event.place}")
+        entry.add("dtend", last_day + datetime.timedelta(days=1))
+        summary = f"{headline(event)}, {event.place}"
+        if uncertain:
+            summary += f" (date uncertain: {event.date_in_words})"
+            entry.add("status", "TENTATIVE")
+            entry.add("transp", "TRANSPARENT")
+            entry.add("x-regiondev-date-uncertain", event.date)
+        entry.add("summary", summary)
         sources = "; ".join(
             f"{source.title}, {request.build_absolute_uri(source.get_absolute_url())}"
             for source in event.source_list
@@ -117,6 +131,14 @@ class EventCalendarView(View):
                 [
                     event.summary or headline(event),
                     f"Date: {dated(event)}",
+                    *(
+                        []
+                        if spanned
+                        else [
+                            "This entry marks only the earliest day the date may mean; "
+                            "the calendar does not block out the whole span."
+                        ]
+                    ),
                     f"Sources: {sources or 'none recorded'}",
                     settings.REGIONDEV_CITATION,
                 ]

@@ -38,9 +38,15 @@ def chronological_key(event) -> tuple:
     )
 
 
-def in_event_order(names=EVENT_ORDER, *, newest_first: bool = False) -> list[str]:
-    """EVENT_ORDER as `order_by()` arguments, reversed whole for the newest first."""
-    return [f"-{name}" if newest_first else name for name in names]
+# Newest first by the earliest day a date may mean, the more precise date first where two
+# share that day, so a vague date never outranks a precise later one: "2024" comes after
+# 20 December 2024, "early 2025" before it. Same-day kinds and ids are EVENT_ORDER reversed.
+LATEST_FIRST = ("-date_lower", "date_upper", "-same_day_rank", "-id")
+
+
+def in_event_order(*, newest_first: bool = False) -> list[str]:
+    """EVENT_ORDER (or LATEST_FIRST) as `order_by()` arguments."""
+    return list(LATEST_FIRST if newest_first else EVENT_ORDER)
 
 
 class EventQuerySet(models.QuerySet):
@@ -53,20 +59,43 @@ class EventQuerySet(models.QuerySet):
         return self.ranked().order_by(*in_event_order(newest_first=newest_first))
 
     def search(self, text: str):
-        """Events held in a place, or concerning a factory, that the search key finds."""
+        """Events held in a place or concerning a factory that the search key finds, events
+        of a kind the words name ("inauguration", "준공식"), events the leader attended when
+        he is named, and events whose summary, place, factories or people hold the words."""
+        from events import vocabulary
+
         key = search_key(text)
-        if not key:
+        words = text.strip()
+        if not key and not words:
             return self.none()
-        needle = f" {key}"
-        # A UNION rather than an OR across three joins, so each is read through its own
-        # (trigram) index instead of every event.
-        return self.filter(
-            pk__in=union_of_ids(
-                self.model.objects.filter(county__search_keys__contains=needle),
-                self.model.objects.filter(province__search_keys__contains=needle),
-                self.model.objects.filter(factories__search_keys__contains=needle),
-            )
-        )
+        model = self.model
+        found = []
+        if key:
+            needle = f" {key}"
+            # A UNION rather than an OR across the joins, so each is read through its own
+            # (trigram) index instead of every event.
+            found += [
+                model.objects.filter(county__search_keys__contains=needle),
+                model.objects.filter(province__search_keys__contains=needle),
+                model.objects.filter(factories__search_keys__contains=needle),
+            ]
+        kinds = vocabulary.kinds_named(model._meta.model_name, words)
+        if kinds:
+            found.append(model.objects.filter(kind__in=kinds))
+        if vocabulary.names_the_leader(words):
+            found.append(model.objects.filter(leader_present=True))
+        if len(words) >= 3:
+            found += [
+                model.objects.filter(summary__icontains=words),
+                model.objects.filter(place_name__icontains=words),
+                model.objects.filter(factories__name__icontains=words),
+                model.objects.filter(factories__products__icontains=words),
+                *(
+                    model.objects.filter(**{f"{field}__icontains": words})
+                    for field in model.PEOPLE_FIELDS
+                ),
+            ]
+        return self.filter(pk__in=union_of_ids(*found))
 
     def between(self, after=None, before=None):
         """Events that may have happened inside [after, before], judged by the date bounds."""
@@ -217,6 +246,7 @@ class Ceremony(Event):
             "e.g. re-inauguration, second phase."
         ),
     )
+    PEOPLE_FIELDS = ("speakers",)  # searched by name
 
     history = History()
 
@@ -240,6 +270,7 @@ class GuidanceVisit(Event):
     led_by = models.CharField(
         max_length=200, blank=True, help_text="Who led it, as the source says."
     )
+    PEOPLE_FIELDS = ("led_by",)  # searched by name
 
     history = History()
 

@@ -6,7 +6,7 @@ from django.views.generic import DetailView, ListView
 from events.choices import CeremonyKind, VisitKind
 from events.chronology import event_rows, load_events, marked, timeline, with_details
 from events.filters import CeremonyFilterSet, GuidanceVisitFilterSet, SourceFilterSet
-from events.models import EVENT_ORDER, Ceremony, GuidanceVisit, Photo, Source
+from events.models import Ceremony, GuidanceVisit, Photo, Source, in_event_order
 from sites.views import (
     FilteredListView,
     active_filters,
@@ -38,10 +38,16 @@ class EventPageForm(forms.Form):
         max_value=2100,
         help_text="Events that may have happened in this year.",
     )
+    order = forms.ChoiceField(
+        required=False,
+        label="Order",
+        choices=[("", "newest first"), ("oldest", "oldest first")],
+    )
 
 
 class EventListView(ListView):
-    """Ceremonies and guidance visits together, oldest first, on the API's two FilterSets.
+    """Ceremonies and guidance visits together, newest first (or oldest), on the API's two
+    FilterSets.
 
     A kind belongs to one table, so the other table's FilterSet refuses it: that table then
     contributes nothing, which is exactly the list asked for.
@@ -56,6 +62,7 @@ class EventListView(ListView):
         self.page_form.is_valid()
         data = self.params.copy()
         data.pop("year", None)
+        data.pop("order", None)
         year = self.page_form.cleaned_data.get("year")
         if year:
             data.setdefault("date_after", f"{year:04d}-01-01")
@@ -70,7 +77,8 @@ class EventListView(ListView):
             filterset.qs if usable(filterset) and not self.errors else filterset.queryset.none()
             for filterset in self.filtersets
         )
-        return event_rows(ceremonies, visits).order_by(*EVENT_ORDER)
+        oldest = self.page_form.cleaned_data.get("order") == "oldest"
+        return event_rows(ceremonies, visits).order_by(*in_event_order(newest_first=not oldest))
 
     def filter_errors(self) -> dict:
         """Errors a person must fix; a kind one table does not have is no error."""
@@ -86,11 +94,20 @@ class EventListView(ListView):
     def get_context_data(self, **kwargs):
         context = super().get_context_data(**kwargs)
         ceremony_filters, visit_filters = self.filtersets
-        fields = shown_fields(ceremony_filters, ["q", "province"])
+        fields = shown_fields(ceremony_filters, ["q", "province", "leader_present"])
         context.update(
             events=load_events(context["object_list"]),
-            filter_fields=[fields[0], self.page_form["kind"], self.page_form["year"], fields[1]],
-            filter_errors=unshown_errors(self.errors, ["q", "kind", "year", "province"]),
+            filter_fields=[
+                fields[0],
+                self.page_form["kind"],
+                self.page_form["year"],
+                fields[1],
+                fields[2],
+                self.page_form["order"],
+            ],
+            filter_errors=unshown_errors(
+                self.errors, ["q", "kind", "year", "province", "leader_present", "order"]
+            ),
             active_filters=active_filters(
                 self.params, self.page_form, ceremony_filters.form, visit_filters.form
             ),

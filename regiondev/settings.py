@@ -257,6 +257,18 @@ FORMS_URLFIELD_ASSUME_HTTPS = True
 REGIONDEV_CITATION = (
     "Regiondev: records of the Regional Development 20×10 Policy, with their sources."
 )
+# The data's licence (the method page, the whole-record archive) and what it credits.
+REGIONDEV_DATA_LICENCE = {
+    "name": "Creative Commons Attribution 4.0 International",
+    "spdx": "CC-BY-4.0",
+    "url": "https://creativecommons.org/licenses/by/4.0/",
+}
+REGIONDEV_CREDITS = [
+    "The DPRK's outline on the maps: Natural Earth, 1:10m Admin 0 countries (public domain).",
+    "County points: GeoNames (CC BY 4.0, geonames.org) and Who's On First (whosonfirst.org).",
+    "Place names and divisions: compiled from Wikipedia's lists of the DPRK's "
+    "administrative divisions (CC BY-SA 4.0).",
+]
 
 # Security. Every header below is sent on pages, API and admin alike. Over plain HTTP on a
 # laptop (DJANGO_DEBUG on) the HTTPS redirect and secure cookies are off; in production they

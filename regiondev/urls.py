@@ -3,7 +3,7 @@ from django.conf.urls.static import static
 from django.contrib import admin
 from django.urls import include, path
 
-from regiondev.views import healthz
+from regiondev.views import MethodView, healthz
 from staff.views import job_file, job_progress
 
 urlpatterns = [
@@ -14,6 +14,7 @@ urlpatterns = [
     path("admin/", admin.site.urls),
     path("api/", include("regiondev.api.urls")),
     path("healthz", healthz, name="healthz"),
+    path("method/", MethodView.as_view(), name="method"),
     path("", include("sites.urls")),
     path("", include("events.urls")),
 ]

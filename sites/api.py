@@ -268,6 +268,8 @@ class FactoryViewSet(RecordViewSet):
     def list(self, request, *args, **kwargs):
         """FactorySerializer's payload built as plain dicts (regiondev/api/lean.py), and
         kept in the shared cache until the data changes (regiondev/caching.py)."""
+        if self.whole_list_asked():
+            return self.whole_list_csv()
 
         def render():
             page = self.paginate_queryset(

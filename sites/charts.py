@@ -20,7 +20,7 @@ class Bar:
 
 
 def _svg(chart_id, width, height, title, description, body: list[str], wide=False) -> SafeString:
-    css_class = "chart wide" if wide else "chart"
+    css_class = "chart wide timeline" if wide else "chart"
     return mark_safe(
         f'<svg class="{css_class}" id="{chart_id}" viewBox="0 0 {width} {height}" '
         f'width="{width}" height="{height}" role="img" '
@@ -120,45 +120,77 @@ class Span:
     css_class: str = ""
 
 
-def timeline_chart(spans: list[Span], *, chart_id: str, title: str) -> SafeString:
-    """Dates on one axis: a day is a dot, an uncertain date a band over every day it may be."""
-    width, row, axis_height = 480, 34, 22
+@dataclass(frozen=True)
+class Band:
+    """Construction, from the groundbreaking to the inauguration: the days it surely went on,
+    and on either side the days an uncertain date leaves open."""
+
+    label: str
+    start: Span
+    end: Span
+
+
+def timeline_chart(
+    spans: list[Span], *, chart_id: str, title: str, band: Band | None = None
+) -> SafeString:
+    """Dates on one axis: a day is a dot, an uncertain date a band over every day it may be;
+    above them, construction as a band from groundbreaking to inauguration.
+
+    Each label has a line of its own above its mark, so it never runs off a narrow screen,
+    and the drawing is 400 units wide so that its 14-unit text stays legible at phone width.
+    """
+    width, label_height, mark_height, axis_height = 400, 18, 22, 22
+    row = label_height + mark_height + 6
+    rows = ([band] if band else []) + list(spans)
     start = min(span.lower for span in spans)
     end = max(span.upper for span in spans) + datetime.timedelta(days=1)
     # Pad to whole months so the axis ticks fall on the first of a month.
     start = start.replace(day=1)
     end = (end.replace(day=28) + datetime.timedelta(days=4)).replace(day=1)
     total = max((end - start).days, 1)
-    left, right = 10, width - 10
-    height = row * len(spans) + axis_height + 10
+    left, right = 8, width - 8
+    height = row * len(rows) + axis_height + 10
 
     def x_of(day: datetime.date) -> float:
         return left + (right - left) * (day - start).days / total
 
+    one_day = datetime.timedelta(days=1)
     body = []
-    for index, span in enumerate(spans):
-        y = 8 + row * index + row / 2
-        x1, x2 = x_of(span.lower), x_of(span.upper + datetime.timedelta(days=1))
-        if span.lower == span.upper:
+    for index, item in enumerate(rows):
+        top = 6 + row * index
+        y = top + label_height + mark_height / 2
+        if isinstance(item, Band):
+            outer_x1, outer_x2 = x_of(item.start.lower), x_of(item.end.upper + one_day)
+            sure_x1, sure_x2 = x_of(item.start.upper + one_day), x_of(item.end.lower)
             shape = (
-                f'<circle class="point {escape(span.css_class)}" cx="{(x1 + x2) / 2:.1f}" '
-                f'cy="{y:.1f}" r="6"/>'
+                f'<rect class="band-open" x="{outer_x1:.1f}" y="{y - 8:.1f}" '
+                f'width="{max(outer_x2 - outer_x1, 3):.1f}" height="16" rx="3"/>'
+                f'<rect class="band" x="{sure_x1:.1f}" y="{y - 8:.1f}" '
+                f'width="{max(sure_x2 - sure_x1, 0):.1f}" height="16"/>'
             )
+            label_class = "band-label"
         else:
-            shape = (
-                f'<rect class="span {escape(span.css_class)}" x="{x1:.1f}" y="{y - 7:.1f}" '
-                f'width="{max(x2 - x1, 3):.1f}" height="14" rx="3"/>'
-            )
-        body.append(f"<g><title>{escape(span.label)}</title>{shape}</g>")
-        anchor, text_x = ("start", x2 + 8) if x2 < (left + right) / 2 else ("end", x1 - 8)
+            x1, x2 = x_of(item.lower), x_of(item.upper + one_day)
+            if item.lower == item.upper:
+                shape = (
+                    f'<circle class="point {escape(item.css_class)}" cx="{(x1 + x2) / 2:.1f}" '
+                    f'cy="{y:.1f}" r="7"/>'
+                )
+            else:
+                shape = (
+                    f'<rect class="span {escape(item.css_class)}" x="{x1:.1f}" '
+                    f'y="{y - 8:.1f}" width="{max(x2 - x1, 4):.1f}" height="16" rx="3"/>'
+                )
+            label_class = "label"
+        body.append(f"<g><title>{escape(item.label)}</title>{shape}</g>")
         body.append(
-            f'<text x="{text_x:.1f}" y="{y + 4:.1f}" text-anchor="{anchor}">'
-            f"{escape(span.label)}</text>"
+            f'<text class="{label_class}" x="{left}" y="{top + label_height - 4}">'
+            f"{escape(item.label)}</text>"
         )
     axis_y = height - axis_height
     body.append(f'<line class="axis" x1="{left}" y1="{axis_y}" x2="{right}" y2="{axis_y}"/>')
     months = _months_between(start, end)
-    step = -(-len(months) // 6)  # at most six ticks, so labels never collide
+    step = -(-len(months) // 4)  # at most four ticks, so labels never collide
     for index, month in enumerate(months[::step]):
         x = x_of(month)
         body.append(
@@ -167,10 +199,10 @@ def timeline_chart(spans: list[Span], *, chart_id: str, title: str) -> SafeStrin
         label = f"{month:%b %Y}" if index == 0 or month.month == 1 else f"{month:%b}"
         anchor = "start" if index == 0 else "middle"
         body.append(
-            f'<text class="muted" x="{x:.1f}" y="{axis_y + 16}" text-anchor="{anchor}">'
+            f'<text class="muted" x="{x:.1f}" y="{axis_y + 17}" text-anchor="{anchor}">'
             f"{label}</text>"
         )
-    description = "; ".join(span.label for span in spans)
+    description = "; ".join(item.label for item in rows)
     return _svg(chart_id, width, height, title, description, body, wide=True)
 
 

@@ -264,7 +264,13 @@ class FactoryQuerySet(models.QuerySet):
         # (trigram) index instead of the whole table.
         by_name = Factory.objects.filter(search_keys__contains=f" {key}")
         by_county = Factory.objects.filter(county__search_keys__contains=f" {key}")
-        return self.filter(pk__in=union_of_ids(by_name, by_county))
+        words = text.strip()
+        if len(words) < 3:
+            return self.filter(pk__in=union_of_ids(by_name, by_county))
+        # What it is or makes, anywhere in its name or products: "paper mill", "soy sauce".
+        by_words = Factory.objects.filter(name__icontains=words)
+        by_products = Factory.objects.filter(products__icontains=words)
+        return self.filter(pk__in=union_of_ids(by_name, by_county, by_words, by_products))
 
 
 class Factory(models.Model):

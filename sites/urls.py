@@ -11,5 +11,7 @@ urlpatterns = [
     path("counties/<slug:slug>/", views.CountyDetailView.as_view(), name="county-detail"),
     path("factories/", views.FactoryListView.as_view(), name="factory-list"),
     path("factories/<slug:slug>/", views.FactoryDetailView.as_view(), name="factory-detail"),
+    path("map/", views.MapView.as_view(), name="map"),
+    path("programme/<int:year>/", views.ProgrammeYearView.as_view(), name="programme-year"),
     path("search/", views.SearchView.as_view(), name="search"),
 ]

@@ -6,7 +6,7 @@ from urllib.parse import urlencode
 
 from django import forms
 from django.db.models import Count, Prefetch, Q, QuerySet
-from django.http import QueryDict
+from django.http import Http404, QueryDict
 from django.urls import reverse
 from django.views.generic import DetailView, ListView, TemplateView
 from django_filters.views import FilterView
@@ -28,13 +28,15 @@ from events.models import (
     Photo,
     Source,
     chronological_key,
+    in_event_order,
     source_sort_key,
 )
 from regiondev.caching import CachedPageMixin
-from sites import charts
+from sites import charts, maps
 from sites.choices import PROGRAMME_YEARS, FactoryStatus
 from sites.filters import CountyFilterSet, FactoryFilterSet
 from sites.models import County, Factory, Province
+from sites.programme import year_comparison
 from sites.search import search_key
 
 COUNTIES_A_YEAR = 20
@@ -163,11 +165,11 @@ class HomeView(CachedPageMixin, TemplateView):
 
     def get_context_data(self, **kwargs):
         context = super().get_context_data(**kwargs)
-        programme = list(
-            County.objects.filter(programme_year__isnull=False)
-            .select_related("province")
-            .order_by("programme_year", "name")
+        # Every county, for the map; the programme's among them, for the grid and chart.
+        counties = list(
+            with_map_status(County.objects.all()).order_by("programme_year", "name", "pk")
         )
+        programme = [county for county in counties if county.programme_year is not None]
         per_year = Counter(county.programme_year for county in programme)
         statuses = dict(Factory.objects.values_list("status").annotate(count=Count("pk")))
         context.update(
@@ -201,10 +203,83 @@ class HomeView(CachedPageMixin, TemplateView):
             factory_count=sum(statuses.values()),
             latest_events=load_events(
                 event_rows(Ceremony.objects.all(), GuidanceVisit.objects.all()).order_by(
-                    "-date_upper", "-date_lower", "-id"
+                    *in_event_order(newest_first=True)
                 )[:6]
             ),
             source_count=Source.objects.count(),
+            county_map=maps.county_map(
+                map_points(counties),
+                map_id="map-home",
+                title="Counties of the programme on the map, by year and status",
+            ),
+            years=PROGRAMME_YEARS,
+        )
+        return context
+
+
+def with_map_status(counties):
+    """Counties with their province, and their factories counted by status for the map."""
+
+    def factories_in(status):
+        return Count("factories", filter=Q(factories__status=status))
+
+    return counties.select_related("province").annotate(
+        operating=factories_in(FactoryStatus.OPERATING),
+        building=factories_in(FactoryStatus.UNDER_CONSTRUCTION),
+        planned=factories_in(FactoryStatus.PLANNED),
+    )
+
+
+def map_points(counties, *, year: int | None = None) -> list[maps.Point]:
+    """The counties (from `with_map_status`) that have a point; programme counties (of `year`
+    only, if given) marked by their year and the furthest their factories have come."""
+    return [
+        maps.Point(
+            label=f"{county.name}, {county.province.name}",
+            latitude=float(county.latitude),
+            longitude=float(county.longitude),
+            href=county.get_absolute_url(),
+            programme_year=county.programme_year if year in (None, county.programme_year) else None,
+            status=maps.furthest_status(county.operating, county.building, county.planned),
+        )
+        for county in counties
+        if county.latitude is not None
+    ]
+
+
+class MapForm(forms.Form):
+    year = forms.TypedChoiceField(
+        required=False,
+        coerce=int,
+        empty_value=None,
+        choices=[("", "every year"), *((year, year) for year in PROGRAMME_YEARS)],
+        label="Programme year",
+    )
+
+
+class MapView(CachedPageMixin, TemplateView):
+    """Every county with a point; the programme's counties marked, of one year if asked."""
+
+    template_name = "sites/map.html"
+
+    def get_context_data(self, **kwargs):
+        context = super().get_context_data(**kwargs)
+        form = MapForm(self.request.GET or None)
+        year = form.cleaned_data["year"] if form.is_valid() else None
+        points = map_points(with_map_status(County.objects.order_by("name", "pk")), year=year)
+        marked = sorted(
+            (point for point in points if point.programme_year),
+            key=lambda point: (point.programme_year, point.label),
+        )
+        title = f"Counties of programme year {year}" if year else "Counties of the programme"
+        context.update(
+            form=form,
+            year=year,
+            marked=marked,
+            point_count=len(points),
+            county_map=maps.county_map(points, map_id="map", title=title, width=640),
+            years=PROGRAMME_YEARS,
+            credits=(maps.OUTLINE_CREDIT, maps.POINTS_CREDIT),
         )
         return context
 
@@ -222,6 +297,48 @@ def programme_grid(programme: list[County]) -> list[dict]:
             }
         )
     return grid
+
+
+class ProgrammeYearView(CachedPageMixin, TemplateView):
+    """One programme year's counties and factories, beside every other year's figures."""
+
+    template_name = "sites/programme_year.html"
+
+    def get_context_data(self, **kwargs):
+        context = super().get_context_data(**kwargs)
+        year = self.kwargs["year"]
+        if year not in PROGRAMME_YEARS:
+            raise Http404(f"The programme runs from {PROGRAMME_YEARS[0]} to {PROGRAMME_YEARS[-1]}.")
+        counties = list(
+            County.objects.filter(programme_year=year)
+            .select_related("province")
+            .order_by("name", "pk")
+        )
+        factories_by_county: dict[int, list] = {}
+        for factory in Factory.objects.filter(county__programme_year=year).order_by(
+            "groundbreaking_lower", "name", "pk"
+        ):
+            factories_by_county.setdefault(factory.county_id, []).append(factory)
+        comparison = year_comparison()
+        context.update(
+            year=year,
+            counties=[
+                {"county": county, "factories": factories_by_county.get(county.pk, [])}
+                for county in counties
+            ],
+            figures=next(row for row in comparison if row.year == year),
+            comparison=comparison,
+            open_slots=max(COUNTIES_A_YEAR - len(counties), 0),
+            previous_year=year - 1 if year - 1 in PROGRAMME_YEARS else None,
+            next_year=year + 1 if year + 1 in PROGRAMME_YEARS else None,
+            county_map=maps.county_map(
+                map_points(with_map_status(County.objects.order_by("name", "pk")), year=year),
+                map_id="map-year",
+                title=f"Counties of programme year {year}",
+            ),
+            years=PROGRAMME_YEARS,
+        )
+        return context
 
 
 class ProvinceListView(ListView):
@@ -330,8 +447,25 @@ class CountyDetailView(CachedPageMixin, DetailView):
             more_events=len(latest) > self.shown_events,
             photos=photos[: self.shown_photos],
             sources=sorted({s.pk: s for s in cited}.values(), key=source_sort_key),
+            county_map=county_locator(county),
         )
         return context
+
+
+def county_locator(county: County):
+    """The county's own point on the outline, small; '' when it has none."""
+    if county.latitude is None:
+        return ""
+    point = maps.Point(
+        label=f"{county.name}, {county.province.name}",
+        latitude=float(county.latitude),
+        longitude=float(county.longitude),
+        programme_year=county.programme_year,
+        current=True,
+    )
+    return maps.county_map(
+        [point], map_id="map-county", title=f"Where {county.name} lies", width=240
+    )
 
 
 class FactoryListView(FilteredListView):
@@ -386,7 +520,17 @@ def factory_chart(factory: Factory, events: list):
         )
         for event in events
     ]
-    return charts.timeline_chart(spans, chart_id="chart-timeline", title=f"Timeline of {factory}")
+    band = None
+    if factory.groundbreaking and factory.inauguration:
+        groundbreaking, inauguration = factory.groundbreaking, factory.inauguration
+        band = charts.Band(
+            f"Construction: {factory.construction_time}",
+            charts.Span("", groundbreaking.lower, groundbreaking.upper),
+            charts.Span("", inauguration.lower, inauguration.upper),
+        )
+    return charts.timeline_chart(
+        spans, chart_id="chart-timeline", title=f"Timeline of {factory}", band=band
+    )
 
 
 class SearchView(TemplateView):

@@ -16,9 +16,9 @@ from import_export.admin import ImportExportModelAdmin
 from simple_history.admin import SimpleHistoryAdmin
 
 from regiondev.concurrency import VersionedAdminMixin
+from sites.models import MILESTONE_FIELDS
 from staff import exports, imports, jobs
 from staff.formats import CSV, XLSX
-from sites.models import MILESTONE_FIELDS
 
 # Fields whose changes the history does not list: bookkeeping, and values derived from other
 # records (a factory's status follows its ceremonies, whose own history shows the change).

@@ -7,6 +7,7 @@ same on every page and on an empty one; a list becomes one cell, its items' name
 
 import csv
 import io
+from collections.abc import Iterator
 
 import orjson
 from rest_framework import renderers
@@ -58,6 +59,22 @@ def dig(row, path):
     return row
 
 
+def csv_lines(columns: list[tuple[str, ...]], rows) -> Iterator[str]:
+    """The header, then one line a row: the same cells for a page and for a whole list."""
+    buffer = io.StringIO()
+    writer = csv.writer(buffer)
+
+    def line(values) -> str:
+        buffer.seek(0)
+        buffer.truncate()
+        writer.writerow(values)
+        return buffer.getvalue()
+
+    yield line([".".join(path) for path in columns])
+    for row in rows:
+        yield line([cell(dig(row, path)) for path in columns])
+
+
 class CSVRenderer(BaseRenderer):
     media_type = "text/csv"
     format = "csv"
@@ -67,17 +84,12 @@ class CSVRenderer(BaseRenderer):
         renderer_context = renderer_context or {}
         view = renderer_context["view"]
         rows = data["results"] if isinstance(data, dict) and "results" in data else [data]
-        columns = csv_columns(view.get_serializer())
-        buffer = io.StringIO()
-        writer = csv.writer(buffer)
-        writer.writerow([".".join(path) for path in columns])
-        for row in rows:
-            writer.writerow([cell(dig(row, path)) for path in columns])
+        content = "".join(csv_lines(csv_columns(view.get_serializer()), rows))
         response = renderer_context.get("response")
         if response is not None:
             filename = f"{view.basename}.csv" if hasattr(view, "basename") else "records.csv"
             response["Content-Disposition"] = f'inline; filename="{filename}"'
-        return buffer.getvalue().encode(self.charset)
+        return content.encode(self.charset)
 
 
 def feature(item: dict) -> dict:

@@ -88,10 +88,11 @@ class ApiSchema(AutoSchema):
         return component.ref
 
     def get_auth(self):
-        auths = super().get_auth()
-        if self.method in SAFE_METHODS and {} not in auths:
-            auths.append({})  # anyone reads
-        return auths
+        # Anyone reads: a read lists no security requirement, so the docs draw no lock on it
+        # and send no credentials with it.
+        if self.method in SAFE_METHODS:
+            return []
+        return super().get_auth()
 
     def _get_filter_parameters(self):
         parameters = super()._get_filter_parameters()

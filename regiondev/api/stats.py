@@ -1,4 +1,8 @@
-"""The programme in numbers: counties per programme year, factories, events per month."""
+"""The programme in numbers: counties per programme year, factories, events per month.
+
+A date known only to the year is not a January event: events whose date may fall in more
+than one month are counted apart, by the span they may cover.
+"""
 
 from django.db.models import Count
 from django.db.models.functions import TruncMonth
@@ -31,6 +35,13 @@ class MonthCount(serializers.Serializer):
     guidance_visits = serializers.IntegerField()
 
 
+class SpanCount(serializers.Serializer):
+    first_month = serializers.CharField(help_text="YYYY-MM: the month of the earliest day.")
+    last_month = serializers.CharField(help_text="YYYY-MM: the month of the latest day.")
+    ceremonies = serializers.IntegerField()
+    guidance_visits = serializers.IntegerField()
+
+
 class StatsSerializer(serializers.Serializer):
     counties_per_programme_year = YearCount(
         many=True, help_text="Every programme year, 2024 to 2033, with zeros."
@@ -40,9 +51,17 @@ class StatsSerializer(serializers.Serializer):
     events_per_month = MonthCount(
         many=True,
         help_text=(
-            "Months with at least one event, in order. An event counts in the month of its "
-            "earliest possible day (its lower bound): “late February 2024” is February, "
-            "“2024” is January."
+            "Months with at least one event known to the month, in order: “late February "
+            "2024” counts in February. An event whose date may fall in more than one month "
+            "(“2024”, “early 2025”) is not counted here but in events_over_several_months, "
+            "so no month shows a spike that is only vagueness."
+        ),
+    )
+    events_over_several_months = SpanCount(
+        many=True,
+        help_text=(
+            "Events whose date spans more than one month, counted by the span from the "
+            "month of their earliest possible day to that of their latest, in order."
         ),
     )
 
@@ -58,14 +77,30 @@ def per_choice(choices, counts: dict) -> list[dict]:
     ]
 
 
-def per_month(model) -> dict:
+def per_span(model) -> dict:
+    """Events counted by the months of their earliest and latest possible days."""
     rows = (
-        model.objects.annotate(month=TruncMonth("date_lower"))
-        .values_list("month")
+        model.objects.annotate(first=TruncMonth("date_lower"), last=TruncMonth("date_upper"))
+        .values_list("first", "last")
         .annotate(n=Count("pk"))
         .order_by()
     )
-    return {month.strftime("%Y-%m"): n for month, n in rows}
+    return {(first.strftime("%Y-%m"), last.strftime("%Y-%m")): n for first, last, n in rows}
+
+
+def months_apart(ceremonies: dict, visits: dict) -> tuple[list[dict], list[dict]]:
+    """Events known to the month, per month; the rest set apart by the span they may cover."""
+    per_month, spread = [], []
+    for first, last in sorted({*ceremonies, *visits}):
+        counts = {
+            "ceremonies": ceremonies.get((first, last), 0),
+            "guidance_visits": visits.get((first, last), 0),
+        }
+        if first == last:
+            per_month.append({"month": first, **counts})
+        else:
+            spread.append({"first_month": first, "last_month": last, **counts})
+    return per_month, spread
 
 
 class StatsView(APIView):
@@ -79,7 +114,7 @@ class StatsView(APIView):
         years = counted(County.objects.filter(programme_year__isnull=False), "programme_year")
         statuses = counted(Factory.objects.all(), "status")
         sectors = counted(Factory.objects.all(), "sector")
-        ceremonies, visits = per_month(Ceremony), per_month(GuidanceVisit)
+        per_month, spread = months_apart(per_span(Ceremony), per_span(GuidanceVisit))
         return Response(
             {
                 "counties_per_programme_year": [
@@ -87,13 +122,7 @@ class StatsView(APIView):
                 ],
                 "factories_by_status": per_choice(FactoryStatus, statuses),
                 "factories_by_sector": per_choice(Sector, sectors),
-                "events_per_month": [
-                    {
-                        "month": month,
-                        "ceremonies": ceremonies.get(month, 0),
-                        "guidance_visits": visits.get(month, 0),
-                    }
-                    for month in sorted({*ceremonies, *visits})
-                ],
+                "events_per_month": per_month,
+                "events_over_several_months": spread,
             }
         )

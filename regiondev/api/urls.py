@@ -6,12 +6,14 @@ from rest_framework.routers import DefaultRouter
 
 from events.api import CeremonyViewSet, GuidanceVisitViewSet, PhotoViewSet, SourceViewSet
 from regiondev.api.stats import StatsView
-from regiondev.api.views import NotFoundView
+from regiondev.api.views import ApiRootView, NotFoundView
+from regiondev.downloads import whole_record
 from sites.api import CountyViewSet, FactoryViewSet, ProvinceViewSet
 
 app_name = "api"
 
 router = DefaultRouter()
+router.APIRootView = ApiRootView
 # One way to ask for a format, `?format=`, as the schema says: no `.csv` suffixes.
 router.include_format_suffixes = False
 router.register("provinces", ProvinceViewSet, basename="province")
@@ -24,6 +26,7 @@ router.register("photos", PhotoViewSet, basename="photo")
 
 urlpatterns = [
     path("stats/", StatsView.as_view(), name="stats"),
+    path("downloads/records.zip", whole_record, name="download-records"),
     path("schema/", SpectacularAPIView.as_view(), name="schema"),
     path("docs/", SpectacularSwaggerSplitView.as_view(url_name="api:schema"), name="docs"),
     *router.urls,

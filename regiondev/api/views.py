@@ -1,15 +1,29 @@
 """What every record's endpoint shares: its formats, and refusals as JSON."""
 
+from itertools import islice
+
+from django.conf import settings
 from django.db.models import ProtectedError
-from rest_framework import exceptions, status, viewsets
+from django.http import StreamingHttpResponse
+from rest_framework import exceptions, routers, status, viewsets
 from rest_framework.renderers import BrowsableAPIRenderer
+from rest_framework.response import Response
+from rest_framework.reverse import reverse
 from rest_framework.views import APIView
 
 from regiondev.api.parsers import JSONParser
-from regiondev.api.renderers import CSVRenderer, GeoJSONRenderer, JSONRenderer
+from regiondev.api.renderers import (
+    CSVRenderer,
+    GeoJSONRenderer,
+    JSONRenderer,
+    csv_columns,
+    csv_lines,
+)
 from regiondev.concurrency import VersionedViewSetMixin
 
 READ_RENDERERS = [JSONRenderer, BrowsableAPIRenderer]
+# Rows a whole-list CSV reads and serializes at a time (with their prefetched relations).
+WHOLE_LIST_CHUNK = 500
 LIST_RENDERERS = [*READ_RENDERERS, CSVRenderer]
 MAP_RENDERERS = [*LIST_RENDERERS, GeoJSONRenderer]
 
@@ -32,6 +46,37 @@ class RecordViewSet(VersionedViewSetMixin, viewsets.ModelViewSet):
         if self.requested_format() == "geojson":  # a map shows what has a place on it
             queryset = queryset.filter(latitude__isnull=False, longitude__isnull=False)
         return queryset
+
+    def list(self, request, *args, **kwargs):
+        if self.whole_list_asked():
+            return self.whole_list_csv()
+        return super().list(request, *args, **kwargs)
+
+    def whole_list_asked(self) -> bool:
+        """CSV without `page_size` or `cursor` is a download: every row the filters keep."""
+        params = self.request.query_params
+        return self.requested_format() == "csv" and not {"page_size", "cursor"} & params.keys()
+
+    def whole_list_csv(self) -> StreamingHttpResponse:
+        """The filtered list in its order, streamed in chunks, so memory stays flat whatever
+        its length; each chunk costs the queries one page costs."""
+        queryset = self.filter_queryset(self.get_queryset())
+        order = list(queryset.query.order_by) or list(queryset.model._meta.ordering) or []
+        queryset = queryset.order_by(*order, "pk")
+        serializer_class = self.get_serializer_class()
+        context = self.get_serializer_context()
+        columns = csv_columns(self.get_serializer())
+
+        def rows():
+            records = queryset.iterator(chunk_size=WHOLE_LIST_CHUNK)
+            while chunk := list(islice(records, WHOLE_LIST_CHUNK)):
+                yield from serializer_class(chunk, many=True, context=context).data
+
+        response = StreamingHttpResponse(
+            csv_lines(columns, rows()), content_type="text/csv; charset=utf-8"
+        )
+        response["Content-Disposition"] = f'attachment; filename="{self.basename}.csv"'
+        return response
 
     def requested_format(self):
         renderer = getattr(self.request, "accepted_renderer", None)
@@ -62,3 +107,35 @@ class NotFoundView(APIView):
 
     def http_method_not_allowed(self, request, *args, **kwargs):
         raise exceptions.NotFound("There is nothing at this address; see /api/docs/.")
+
+
+class ApiRootView(routers.APIRootView):
+    """Regiondev's records of the Regional Development 20×10 Policy, readable by anyone.
+
+    Every list takes the filters its schema lists, `ordering`, and `page_size` (50 by default,
+    at most 500): follow `next`. Add `format=csv` for CSV (without `page_size`, the whole
+    filtered list) or, for counties and factories, `format=geojson`. Writing needs a token.
+    """
+
+    def get(self, request, *args, **kwargs):
+        def url(name: str) -> str:
+            return reverse(name, request=request)
+
+        resources = {key: url(f"api:{name}") for key, name in self.api_root_dict.items()}
+        return Response(
+            {
+                "resources": resources,
+                "factory_timeline": resources["factories"] + "{slug}/timeline/",
+                "stats": url("api:stats"),
+                "schema": url("api:schema"),
+                "docs": url("api:docs"),
+                "downloads": {
+                    "whole_record": url("api:download-records"),
+                    "csv": {key: f"{address}?format=csv" for key, address in resources.items()},
+                },
+                "formats": ["json", "csv", "geojson"],
+                "method": url("method"),
+                "licence": settings.REGIONDEV_DATA_LICENCE["spdx"],
+                "citation": settings.REGIONDEV_CITATION,
+            }
+        )

@@ -4,6 +4,7 @@ import calendar
 
 from django import template
 from django.conf import settings
+from django.utils import timezone
 from django.utils.html import format_html
 
 register = template.Library()
@@ -43,3 +44,41 @@ def page_url(context, number: int) -> str:
     params = context["request"].GET.copy()
     params["page"] = number
     return f"?{params.urlencode()}"
+
+
+@register.inclusion_tag("includes/citation_line.html", takes_context=True)
+def citation_line(context, record, title: str = ""):
+    """How to cite this record: its title, its address and when it was last changed."""
+    updated = timezone.localdate(record.updated_at)
+    if not title and record._meta.model_name == "county":
+        title = f"{record.name}, {record.province.name}"
+    return {
+        "title": title or str(record),
+        "url": context["request"].build_absolute_uri(record.get_absolute_url()),
+        "updated": updated,
+        "today": timezone.localdate(),
+    }
+
+
+@register.simple_tag(takes_context=True)
+def sort_header(context, label: str, ordering: str = "", css_class: str = "") -> str:
+    """A column header; given the list's `ordering` value for it, a link that sorts by it
+    (again to reverse), and `aria-sort` saying how the list is sorted now."""
+    attributes = format_html(' class="{}"', css_class) if css_class else ""
+    if not ordering:
+        return format_html('<th scope="col"{}>{}</th>', attributes, label)
+    params = context["request"].GET.copy()
+    params.pop("page", None)
+    current = params.get("ordering", "")
+    params["ordering"] = f"-{ordering}" if current == ordering else ordering
+    state = {ordering: "ascending", f"-{ordering}": "descending"}.get(current)
+    arrow = {"ascending": " ▲", "descending": " ▼"}.get(state, "")
+    return format_html(
+        '<th scope="col"{}{}><a class="sort" href="?{}">{}'
+        '<span aria-hidden="true">{}</span></a></th>',
+        attributes,
+        format_html(' aria-sort="{}"', state) if state else "",
+        params.urlencode(),
+        label,
+        arrow,
+    )

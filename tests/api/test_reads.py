@@ -184,3 +184,44 @@ def test_an_empty_filter_is_no_filter(world, api):
     response = api.get(reverse("api:ceremony-list"), params)
     assert response.status_code == 200
     assert len(response.json()["results"]) == 3
+
+
+def test_stats_set_vague_dates_apart_instead_of_piling_them_into_january(db, api):
+    from tests import factories as make
+
+    make.ceremony(date="2024-02-21/2024-02-29")
+    for _ in range(3):
+        make.ceremony(date="2024")  # nineteen groundbreakings "in 2024", say
+    make.visit(date="2024-01-15")
+    make.visit(date="2025-01/2025-04")
+    body = api.get(reverse("api:stats")).json()
+    assert body["events_per_month"] == [
+        {"month": "2024-01", "ceremonies": 0, "guidance_visits": 1},
+        {"month": "2024-02", "ceremonies": 1, "guidance_visits": 0},
+    ]
+    assert body["events_over_several_months"] == [
+        {"first_month": "2024-01", "last_month": "2024-12", "ceremonies": 3, "guidance_visits": 0},
+        {"first_month": "2025-01", "last_month": "2025-04", "ceremonies": 0, "guidance_visits": 1},
+    ]
+
+
+def test_the_api_root_lists_every_resource_and_what_else_a_client_needs(db, api):
+    body = api.get(reverse("api:api-root")).json()
+    assert set(body["resources"]) == {
+        "provinces",
+        "counties",
+        "factories",
+        "ceremonies",
+        "guidance-visits",
+        "sources",
+        "photos",
+    }
+    assert body["resources"]["counties"] == "http://testserver/api/counties/"
+    assert body["stats"] == "http://testserver/api/stats/"
+    assert body["schema"] == "http://testserver/api/schema/"
+    assert body["docs"] == "http://testserver/api/docs/"
+    assert body["downloads"]["whole_record"] == "http://testserver/api/downloads/records.zip"
+    assert body["downloads"]["csv"]["factories"] == "http://testserver/api/factories/?format=csv"
+    assert body["method"] == "http://testserver/method/"
+    for address in [*body["resources"].values(), body["stats"], body["docs"]]:
+        assert api.get(address).status_code == 200

@@ -8,9 +8,20 @@ from tests.pages.test_lists import csv_links
 from tests.pages.test_places import text_of
 
 
-def test_events_are_listed_oldest_first_across_both_kinds(client, seeded):
+def test_events_are_listed_newest_first_across_both_kinds(client, seeded):
     text = text_of(client.get(reverse("events:event-list")))
     assert "9 events" in text
+    order = [
+        text.index("early 2025"),
+        text.index("20 December 2024"),
+        text.index("July 2024"),
+        text.index("late February 2024"),
+    ]
+    assert order == sorted(order)
+
+
+def test_events_can_be_listed_oldest_first(client, seeded):
+    text = text_of(client.get(reverse("events:event-list"), {"order": "oldest"}))
     order = [
         text.index("late February 2024"),
         text.index("July 2024"),
@@ -18,6 +29,29 @@ def test_events_are_listed_oldest_first_across_both_kinds(client, seeded):
         text.index("early 2025"),
     ]
     assert order == sorted(order)
+    assert "Order: oldest first ✕" in text
+
+
+def test_a_vague_date_never_outranks_a_precise_later_one_on_the_events_list(client, db):
+    make.ceremony(kind="groundbreaking", date="2024", summary="Sometime in 2024")
+    make.ceremony(kind="inauguration", date="2024-12-20", summary="The first inauguration")
+    make.visit(date="2025-01/2025-04", summary="Early next year")
+    text = text_of(client.get(reverse("events:event-list")))
+    assert (
+        text.index("Early next year")
+        < text.index("The first inauguration")
+        < text.index("Sometime in 2024")
+    )
+
+
+def test_events_filter_by_leader_present(client, db):
+    make.ceremony(leader_present=True, summary="He attended")
+    make.visit(leader_present=False, summary="Without him")
+    response = client.get(reverse("events:event-list"), {"leader_present": "true"})
+    text = text_of(response)
+    assert "He attended" in text and "Without him" not in text
+    assert 'name="leader_present"' in response.content.decode()
+    assert [link["query"]["leader_present"] for link in csv_links(response)] == [["true"]] * 2
 
 
 def test_events_filter_by_a_ceremony_kind_leaves_out_visits(client, seeded):
@@ -97,7 +131,7 @@ def test_events_paginate(client, db):
     first = text_of(client.get(reverse("events:event-list")))
     assert "56 events" in first and "Page 1 of 2" in first
     second = text_of(client.get(reverse("events:event-list"), {"page": 2}))
-    assert "28 March 2024" in second and "1 February 2024" not in second
+    assert "1 February 2024" in second and "28 March 2024" not in second  # newest first
 
 
 def test_ceremony_page_shows_its_date_precision_place_and_sources(client, seeded):

@@ -168,3 +168,37 @@ def test_the_events_csv_links_answer_with_the_pages_events(client, seeded):
     links = csv_links(response)
     rows = [row for link in links for row in follow_csv(client, link)]
     assert len(rows) == response.context["paginator"].count == 2
+
+
+def test_list_columns_sort_and_say_how(client, db):
+    from tests import factories as make
+
+    make.county(name="Anju", slug="anju", programme_year=2026)
+    make.county(name="Kowon", slug="kowon", programme_year=2024)
+    make.county(name="Jaeryong", slug="jaeryong", programme_year=2025)
+    url = reverse("sites:county-list")
+    html = client.get(url).content.decode()
+    assert '<a class="sort" href="?ordering=programme_year">Programme year' in html
+
+    by_year = client.get(url, {"ordering": "programme_year"}).content.decode()
+    assert by_year.index("Kowon") < by_year.index("Jaeryong") < by_year.index("Anju")
+    assert (
+        '<th scope="col" aria-sort="ascending"><a class="sort" href="?ordering=-programme_year"'
+        in by_year
+    )
+
+    backwards = client.get(url, {"ordering": "-programme_year"}).content.decode()
+    assert backwards.index("Anju") < backwards.index("Jaeryong") < backwards.index("Kowon")
+    assert 'aria-sort="descending"' in backwards
+
+
+def test_factories_sort_by_groundbreaking_and_the_csv_keeps_the_order(client, db):
+    from tests import factories as make
+
+    late, early = make.factory(name="Late works"), make.factory(name="Early works")
+    make.ceremony(date="2025-03", factories=[late])
+    make.ceremony(date="2024-02-21/2024-02-29", factories=[early])
+    response = client.get(reverse("sites:factory-list"), {"ordering": "groundbreaking"})
+    html = response.content.decode()
+    assert html.index("Early works") < html.index("Late works")
+    assert [link["query"]["ordering"] for link in csv_links(response)] == [["groundbreaking"]]

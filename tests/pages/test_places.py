@@ -137,6 +137,26 @@ def test_factory_timeline_chart_draws_uncertain_dates_as_bands(client, seeded):
     assert '<circle class="point inauguration"' in chart
 
 
+def test_factory_chart_shows_construction_as_a_band_from_groundbreaking_to_inauguration(
+    client, seeded
+):
+    html = client.get(Factory.objects.get().get_absolute_url()).content.decode()
+    chart = html.split('id="chart-timeline"')[1].split("</svg>")[0]
+    view_box_width = float(chart.split('viewBox="0 0 ')[1].split()[0])
+    assert "Construction: 295–303 days" in chart
+    # Sure from 1 March to 19 December 2024; open over late February's days before it.
+    band = re.search(r'<rect class="band" x="([\d.]+)" y="[\d.]+" width="([\d.]+)"', chart)
+    opening = re.search(r'<rect class="band-open" x="([\d.]+)" y="[\d.]+" width="([\d.]+)"', chart)
+    assert band and opening
+    sure_start, sure_width = map(float, band.groups())
+    open_start, open_width = map(float, opening.groups())
+    assert open_start < sure_start and sure_width > view_box_width / 2
+    assert open_start + open_width >= sure_start + sure_width
+    # At 390 px the drawing is about 358 px wide; 14-unit text is then over 12 px.
+    assert view_box_width <= 400
+    assert "text-anchor" not in chart.split('class="label"')[1].split(">")[0]
+
+
 def test_a_planned_factory_says_so(client, db):
     factory = make.factory(name="Sukchon food factory")
     text = text_of(client.get(factory.get_absolute_url()))
@@ -154,3 +174,17 @@ def test_status_chips_have_a_class_per_status(client, db, status):
         make.ceremony(kind="inauguration", date="2024-09", factories=[factory])
     html = client.get(reverse("sites:factory-list")).content.decode()
     assert f'class="status status-{status.replace(" ", "-")}">{status}</span>' in html
+
+
+def test_latest_events_never_let_a_vague_date_outrank_a_precise_later_one(client, db):
+    make.ceremony(kind="groundbreaking", date="2024", summary="Nineteen more groundbreakings")
+    make.ceremony(kind="inauguration", date="2024-12-20", summary="The first inauguration")
+    make.visit(date="2024-02-21/2024-02-29", summary="A late February visit")
+    make.ceremony(kind="inauguration", date="2025-01/2025-04", summary="Inaugurations elsewhere")
+    text = text_of(client.get(reverse("sites:home"))).split("Latest events")[1]
+    assert (
+        text.index("Inaugurations elsewhere")
+        < text.index("The first inauguration")
+        < text.index("A late February visit")
+        < text.index("Nineteen more groundbreakings")
+    )

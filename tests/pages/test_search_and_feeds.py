@@ -28,6 +28,40 @@ def result_group(html: str, title: str) -> str:
     return html.split(f">{title}</h2>")[1].split("</section>")[0]
 
 
+@pytest.mark.parametrize(
+    ("query", "found", "not_found"),
+    [
+        ("inauguration", "The first inauguration", "The groundbreaking"),
+        ("준공식", "The first inauguration", "The groundbreaking"),
+        ("groundbreaking ceremony", "The groundbreaking", "The first inauguration"),
+        ("착공식", "The groundbreaking", "The first inauguration"),
+        ("Kim Jong Un", "The groundbreaking", "A meeting without him"),
+        ("김정은", "The groundbreaking", "A meeting without him"),
+        ("field guidance", "A tour of the mill", "A meeting without him"),
+        ("현지지도", "A tour of the mill", "A meeting without him"),
+        ("consultative meeting", "A meeting without him", "A tour of the mill"),
+        ("paper mill", "A tour of the mill", "The first inauguration"),
+        ("Pak Thae Song", "The first inauguration", "The groundbreaking"),
+    ],
+)
+def test_search_finds_events_by_kind_people_and_facilities(client, db, query, found, not_found):
+    mill = make.factory(name="Kowon Paper Mill")
+    make.ceremony(kind="groundbreaking", leader_present=True, summary="The groundbreaking")
+    make.ceremony(kind="inauguration", speakers="Pak Thae Song", summary="The first inauguration")
+    make.visit(kind="field guidance", factories=[mill], summary="A tour of the mill")
+    make.visit(kind="consultative meeting", summary="A meeting without him")
+    response = client.get(reverse("sites:search"), {"q": query})
+    events = result_group(response.content.decode(), "Events")
+    assert found in events
+    assert not_found not in events
+
+
+def test_search_finds_a_factory_by_what_it_is(client, db):
+    make.factory(name="Kowon Paper Mill", products="paper, exercise books")
+    html = client.get(reverse("sites:search"), {"q": "exercise books"}).content.decode()
+    assert "Kowon Paper Mill" in result_group(html, "Factories")
+
+
 def test_search_finds_provinces(client, seeded):
     html = client.get(reverse("sites:search"), {"q": "평안남도"}).content.decode()
     assert 'href="/provinces/south-phyongan/">South Phyongan</a>' in result_group(html, "Provinces")
@@ -116,9 +150,23 @@ def test_ical_feed_spans_an_uncertain_date_over_its_bounds(client, seeded):
     event = calendar_events(client)[f"ceremony-{groundbreaking.pk}@testserver"]
     assert event.decoded("DTSTART") == datetime.date(2024, 2, 21)
     assert event.decoded("DTEND") == datetime.date(2024, 3, 1)
+    assert str(event["SUMMARY"]).endswith("(date uncertain: late February 2024)")
+    assert str(event["STATUS"]) == "TENTATIVE" and str(event["TRANSP"]) == "TRANSPARENT"
     description = str(event["DESCRIPTION"])
     assert "late February 2024 (EDTF 2024-02-21/2024-02-29" in description
     assert "the sources give no exact day" in description
+
+
+def test_ical_feed_marks_a_year_only_date_instead_of_blocking_out_the_year(client, db):
+    make.ceremony(kind="groundbreaking", date="2024")
+    (event,) = calendar_events(client).values()
+    assert event.decoded("DTSTART") == datetime.date(2024, 1, 1)
+    assert event.decoded("DTEND") == datetime.date(2024, 1, 2)  # not a 366-day event
+    assert str(event["SUMMARY"]).endswith("(date uncertain: 2024)")
+    assert str(event["X-REGIONDEV-DATE-UNCERTAIN"]) == "2024"
+    assert str(event["STATUS"]) == "TENTATIVE"
+    assert "any day from 1 January 2024 to 31 December 2024" in str(event["DESCRIPTION"])
+    assert "marks only the earliest day" in str(event["DESCRIPTION"])
 
 
 def test_ical_feed_has_every_event_once(client, seeded):

@@ -15,6 +15,7 @@ from regiondev.api import renderers
 from sites.api import FactorySerializer
 from sites.models import Factory
 from tests import factories as make
+from tests.api.test_formats import text_of
 
 pytestmark = pytest.mark.django_db
 
@@ -69,7 +70,7 @@ def test_filtered_and_deep_pages_too(client, factories):
 def test_the_csv_export_is_the_serializers(client, factories):
     response = client.get(reverse("api:factory-list") + "?format=csv")
     assert response.status_code == 200
-    header, *lines = response.content.decode().splitlines()
+    header, *lines = text_of(response).splitlines()
     assert header.startswith("id,url,page_url,timeline_url,slug,name,county.id,county.url,")
     assert len(lines) == 3
     (foodstuff,) = [line for line in lines if "성천 기초식품공장" in line]

@@ -1,0 +1,165 @@
+"""The whole record in one archive: every list as CSV, every record as JSON, the licence, and
+how to cite it.
+
+The CSV files are the API's own lists (the same columns, the same formula escaping); the JSON
+is Django's serialization of every record of the `sites` and `events` apps, which
+`manage.py loaddata` reads back into an empty database record for record.
+"""
+
+import datetime
+import tempfile
+import zipfile
+from itertools import islice
+
+from django.apps import apps
+from django.conf import settings
+from django.core import serializers
+from django.http import FileResponse
+from django.utils import timezone
+from simple_history.models import HistoricalChanges
+
+from regiondev.api.renderers import csv_columns, csv_lines
+
+ARCHIVE_NAME = "regiondev-records"
+RECORDS_FILE = "records.json"
+CHUNK = 500
+
+
+def record_models() -> list:
+    """Every model of the record (not their histories), each after those it refers to."""
+    models = [
+        model
+        for label in ("sites", "events")
+        for model in apps.get_app_config(label).get_models()
+        if not issubclass(model, HistoricalChanges)
+    ]
+    return serializers.sort_dependencies([(apps.get_app_config("sites"), models)])
+
+
+def with_links(model):
+    """The model's records with their many-to-many links read a chunk at a time."""
+    links = [field.name for field in model._meta.many_to_many]
+    return model._default_manager.prefetch_related(*links)
+
+
+def list_csv(viewset, request) -> str:
+    """One API list, whole, as its CSV download gives it."""
+    serializer_class = viewset.serializer_class
+    context = {"request": request, "format": None, "view": None}
+    queryset = viewset.queryset.all()
+    order = list(queryset.query.order_by) or list(queryset.model._meta.ordering)
+    records = queryset.order_by(*order, "pk").iterator(chunk_size=CHUNK)
+
+    def rows():
+        while chunk := list(islice(records, CHUNK)):
+            yield from serializer_class(chunk, many=True, context=context).data
+
+    return "".join(csv_lines(csv_columns(serializer_class(context=context)), rows()))
+
+
+def citation_cff(url: str, today: datetime.date) -> str:
+    return "\n".join(
+        [
+            "cff-version: 1.2.0",
+            'message: "If you use these data, please cite them as below."',
+            "type: dataset",
+            'title: "Regiondev: records of the Regional Development 20×10 Policy"',
+            "authors:",
+            "  - name: Regiondev",
+            f"url: {url}",
+            f"date-released: {today.isoformat()}",
+            f"license: {settings.REGIONDEV_DATA_LICENCE['spdx']}",
+            "",
+        ]
+    )
+
+
+def readme(url: str, today: datetime.date, names: list[str]) -> str:
+    files = "\n".join(f"  csv/{name}.csv" for name in names)
+    return f"""Regiondev: the whole record, as of {today.isoformat()}
+{url}
+
+{RECORDS_FILE}
+  Every record (provinces, counties, factories, events, sources, photos and what links
+  them), as Django's JSON serialization. Load it into an empty database of the same
+  version with `manage.py migrate` and `manage.py loaddata {RECORDS_FILE}`. Photos are
+  listed with the address of their image; the image files are not in the archive.
+{files}
+  Each list as the API serves it with ?format=csv: the same columns, places as
+  `county.slug` columns, lists joined by "; ", a cell that would start a spreadsheet
+  formula prefixed with '.
+LICENCE.txt   the licence of these data and the credits
+CITATION.cff  how to cite them (Citation File Format)
+
+Dates are EDTF text with their earliest and latest possible day (date_lower, date_upper):
+a date is exactly as precise as its source. See {url.rstrip("/")}/method/ for the method.
+
+Cite as: {settings.REGIONDEV_CITATION} {url} (retrieved {today.isoformat()}).
+"""
+
+
+def licence_text() -> str:
+    licence = settings.REGIONDEV_DATA_LICENCE
+    credits = "\n".join(f"- {credit}" for credit in settings.REGIONDEV_CREDITS)
+    return f"""The Regiondev data are licensed under {licence["name"]} ({licence["spdx"]}):
+{licence["url"]}
+
+You may copy, share and adapt them for any purpose, provided you credit Regiondev, link
+to the licence and say what you changed.
+
+Credits:
+{credits}
+
+Texts and photos quoted from sources remain their publishers'; they are cited so that a
+reader can find the original.
+"""
+
+
+def whole_record(request) -> FileResponse:
+    """The archive, written to a temporary file so that memory stays flat."""
+    from regiondev.api_urls import router  # the API's resources, listed in one place
+
+    today = timezone.localdate()
+    url = request.build_absolute_uri("/")
+    archive = tempfile.SpooledTemporaryFile(max_size=8 * 1024 * 1024)
+    with zipfile.ZipFile(archive, "w", zipfile.ZIP_DEFLATED) as bundle:
+        names = []
+        for prefix, viewset, _basename in router.registry:
+            bundle.writestr(f"{ARCHIVE_NAME}/csv/{prefix}.csv", list_csv(viewset, request))
+            names.append(prefix)
+        member = zipfile.ZipInfo(
+            f"{ARCHIVE_NAME}/{RECORDS_FILE}", date_time=timezone.now().timetuple()[:6]
+        )
+        member.compress_type = zipfile.ZIP_DEFLATED
+        with bundle.open(member, "w") as records:
+            stream = _TextToBytes(records)
+            serializers.serialize(
+                "json",
+                (
+                    record
+                    for model in record_models()
+                    for record in with_links(model).order_by("pk").iterator(CHUNK)
+                ),
+                stream=stream,
+                indent=1,
+            )
+        bundle.writestr(f"{ARCHIVE_NAME}/LICENCE.txt", licence_text())
+        bundle.writestr(f"{ARCHIVE_NAME}/CITATION.cff", citation_cff(url, today))
+        bundle.writestr(f"{ARCHIVE_NAME}/README.txt", readme(url, today, names))
+    archive.seek(0)
+    return FileResponse(
+        archive,
+        as_attachment=True,
+        filename=f"{ARCHIVE_NAME}-{today.isoformat()}.zip",
+        content_type="application/zip",
+    )
+
+
+class _TextToBytes:
+    """The JSON serializer writes text; a member of a zip file takes bytes."""
+
+    def __init__(self, binary):
+        self.binary = binary
+
+    def write(self, text: str) -> None:
+        self.binary.write(text.encode())
