@@ -45,10 +45,15 @@ def test_pages_give_the_one_order(client, one_day):
     for url in (
         one_day.get_absolute_url(),
         one_day.county.get_absolute_url(),
-        reverse("events:event-list"),
+        reverse("events:event-list") + "?order=oldest",
     ):
         html = client.get(url).content.decode()
         assert in_page_order(html, IN_ORDER) == IN_ORDER, url
+
+
+def test_the_events_list_newest_first_is_the_one_order_reversed(client, one_day):
+    html = client.get(reverse("events:event-list")).content.decode()
+    assert in_page_order(html, IN_ORDER) == IN_ORDER[::-1]
 
 
 def test_the_api_timeline_gives_the_one_order(client, one_day):
