@@ -241,6 +241,9 @@ class Ceremony(Event):
         "what this repeat is",
         max_length=100,
         blank=True,
+        default="",
+        # Rows written by raw SQL (the synthetic benchmark data) are first milestones too.
+        db_default="",
         help_text=(
             "Only for a factory's second groundbreaking or inauguration: what it is, "
             "e.g. re-inauguration, second phase."

@@ -108,10 +108,6 @@ def delete_ceremony(*, ceremony: Ceremony) -> None:
         _refresh_milestones(factories)
 
 
-def delete_guidance_visit(*, visit: GuidanceVisit) -> None:
-    visit.delete()
-
-
 def _with_defaults(model, values: dict) -> dict:
     """The keyword arguments a check was given, with the save's defaults for the rest."""
     defaults = {"county": None, "province": None, "place_name": "", "leader_present": False}
