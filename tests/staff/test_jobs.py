@@ -109,8 +109,15 @@ class TestWithoutRedis:
 @needs_redis
 class TestOnRedis:
     def test_an_import_waits_for_a_worker_then_previews_and_imports(
-        self, seeded, staff_client, queue_on_redis, django_capture_on_commit_callbacks
+        self,
+        transactional_db,
+        seeded,
+        staff_client,
+        queue_on_redis,
+        django_capture_on_commit_callbacks,
     ):
+        """The worker runs here, in the test's process, as a worker process would: outside
+        any transaction of the test's (hence transactional_db), on connections it may close."""
         with django_capture_on_commit_callbacks(execute=True):
             response = staff_client.post(
                 import_url(Factory),
