@@ -38,9 +38,10 @@ def chronological_key(event) -> tuple:
     )
 
 
-def in_event_order(names=EVENT_ORDER, *, newest_first: bool = False) -> list[str]:
-    """EVENT_ORDER as `order_by()` arguments, reversed whole for the newest first."""
-    return [f"-{name}" if newest_first else name for name in names]
+def in_event_order(*, newest_first: bool = False) -> list[str]:
+    """EVENT_ORDER as `order_by()` arguments (also for `event_rows()`), reversed whole for the
+    newest first."""
+    return [f"-{name}" if newest_first else name for name in EVENT_ORDER]
 
 
 class EventQuerySet(models.QuerySet):
