@@ -36,8 +36,10 @@ test: install-dev
 	$(PY) manage.py makemigrations --check --dry-run
 	$(PY) -m pytest
 
-check: install-dev
+lint: install-dev
 	$(PY) -m ruff check .
+
+check: lint
 	$(PY) manage.py check
 
 # Production: gunicorn (gunicorn.conf.py) with DJANGO_DEBUG off; needs DJANGO_SECRET_KEY and
