@@ -117,7 +117,7 @@ reader can find the original.
 
 def whole_record(request) -> FileResponse:
     """The archive, written to a temporary file so that memory stays flat."""
-    from regiondev.api_urls import router  # the API's resources, listed in one place
+    from regiondev.api.urls import router  # the API's resources, listed in one place
 
     today = timezone.localdate()
     url = request.build_absolute_uri("/")

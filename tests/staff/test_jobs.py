@@ -87,7 +87,9 @@ class TestWithoutRedis:
         assert [event.county for event in reading.events] == [e.county for e in direct.events]
 
     def test_a_failing_function_is_reported_failed_with_its_reason(self, staff, client):
-        job = jobs.enqueue(intake.read_article, title="Bad call", user=staff, text="x")
+        job = jobs.enqueue(
+            intake.read_article, title="Bad call", user=staff, text="x", no_such_argument=True
+        )
         assert job.status == JobStatus.FAILED
         assert "The job stopped on an error" in job.error
 
