@@ -436,11 +436,13 @@ def foreign_keys_checked_at_the_end(tables):
 
 def copy_rows(table: str, columns, rows) -> int:
     written = 0
-    with connection.cursor() as cursor:
-        with cursor.copy(f"COPY {table} ({', '.join(columns)}) FROM STDIN") as copy:
-            for row in rows:
-                copy.write_row(row)
-                written += 1
+    with (
+        connection.cursor() as cursor,
+        cursor.copy(f"COPY {table} ({', '.join(columns)}) FROM STDIN") as copy,
+    ):
+        for row in rows:
+            copy.write_row(row)
+            written += 1
     return written
 
 
