@@ -2,7 +2,7 @@ from django.contrib import admin
 from django.utils.html import format_html
 
 from events.forms import CeremonyForm, PhotoForm
-from events.models import Ceremony, GuidanceVisit, Photo, Source
+from events.models import Ceremony, Citation, GuidanceVisit, Photo, Source
 from events.resources import CeremonyResource, GuidanceVisitResource, SourceResource
 from staff.admin import ChangeMessageForm, HistoryAdmin, ImportExportHistoryAdmin
 
@@ -33,15 +33,37 @@ class PhotoInline(admin.StackedInline):
     extra = 0
 
 
+class CitationInline(admin.StackedInline):
+    """What each source states about the record, and which claim the record follows."""
+
+    model = Citation
+    fields = [
+        "source",
+        ("date_as_written", "date"),
+        ("leader_present", "follows"),
+        "place_as_written",
+        "facilities_as_written",
+        "quote",
+        "note",
+    ]
+    autocomplete_fields = ["source"]
+    extra = 0
+
+
+def citation_inline(record_field: str):
+    return type(
+        f"{record_field.capitalize()}CitationInline", (CitationInline,), {"fk_name": record_field}
+    )
+
+
 class EventAdmin(ImportExportHistoryAdmin):
     list_display = ["__str__", "kind", "date", "county", "province", "leader_present"]
     list_filter = ["kind", "leader_present", "province", "date_lower"]
     list_select_related = ["county__province", "province"]
     search_fields = PLACE_SEARCH
-    autocomplete_fields = ["county", "province", "factories", "sources"]
+    autocomplete_fields = ["county", "province", "factories"]
     readonly_fields = ["date_in_words", "updated_at"]
     date_hierarchy = "date_lower"
-    inlines = [PhotoInline]
 
     @admin.display(description="date in words")
     def date_in_words(self, event):
@@ -56,19 +78,21 @@ class CeremonyAdminForm(ChangeMessageForm, CeremonyForm):
 class CeremonyAdmin(EventAdmin):
     form = CeremonyAdminForm
     resource_classes = [CeremonyResource]
+    inlines = [citation_inline("ceremony"), PhotoInline]
 
 
 @admin.register(GuidanceVisit)
 class GuidanceVisitAdmin(EventAdmin):
     resource_classes = [GuidanceVisitResource]
+    inlines = [citation_inline("visit"), PhotoInline]
 
 
 @admin.register(Source)
 class SourceAdmin(ImportExportHistoryAdmin):
     resource_classes = [SourceResource]
-    list_display = ["title", "publisher", "published", "language"]
-    list_filter = ["publisher", "language"]
-    search_fields = ["title", "url", "excerpt"]
+    list_display = ["title", "publisher", "published", "language", "state_media"]
+    list_filter = ["state_media", "language"]
+    search_fields = ["title", "publisher", "url", "excerpt", "key"]
     readonly_fields = ["published_in_words", "updated_at"]
 
 

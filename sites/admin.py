@@ -1,6 +1,6 @@
 from django.contrib import admin
 
-from events.admin import PhotoInline
+from events.admin import PhotoInline, citation_inline
 from sites.models import County, Factory, Province
 from sites.resources import CountyResource, FactoryResource
 from staff.admin import HistoryAdmin, ImportExportHistoryAdmin
@@ -50,7 +50,7 @@ class CountyAdmin(ImportExportHistoryAdmin):
 @admin.register(Factory)
 class FactoryAdmin(ImportExportHistoryAdmin):
     resource_classes = [FactoryResource]
-    inlines = [PhotoInline]
+    inlines = [citation_inline("factory"), PhotoInline]
     list_display = [
         "name",
         "county",
@@ -62,7 +62,7 @@ class FactoryAdmin(ImportExportHistoryAdmin):
     list_filter = ["status", "sector", "county__province", "county__programme_year"]
     list_select_related = ["county__province"]
     search_fields = ["name", "products", *(f"county__{field}" for field in SPELLING_SEARCH)]
-    autocomplete_fields = ["county", "sources"]
+    autocomplete_fields = ["county"]
     prepopulated_fields = {"slug": ["name"]}
     readonly_fields = [
         "status",
