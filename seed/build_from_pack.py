@@ -115,8 +115,8 @@ ARTICLE_FACTS = [
         "(places not named)",
         "",
         "consultative_meeting",
-        "After the event (last year)",
-        "2024",
+        "After the event (the groundbreaking of late February last year)",
+        "2024-02-21/2024-12-31",
         "yes",
         "",
         "Kim Jong Un convened on-site consultative meetings where he advanced the strategies "
@@ -228,6 +228,7 @@ PLACES_READ = {
 PLACE_NAMES = {  # the words a record keeps where its place is a part of a county
     "신의주시": "Sinuiju Combined Greenhouse Farm area",
 }
+PLACES_NOT_NAMED = "on site, places not named in the source"
 # The Straits Times does not name the county; the same day's Unryul ceremony is the one it
 # reports (Kim's speech, 29 January 2026).
 # KBS's English item names no county of the 3 December 2025 tour; its German item the same
@@ -609,6 +610,18 @@ def group(claims):
     return records
 
 
+def place_name_of(record):
+    """Where, in the sources' words, when the place is less or more than a county."""
+    written = {claim.as_written for claim in record.claims}
+    if "(places not named)" in written:
+        return PLACES_NOT_NAMED
+    if any("Sinuiju" in text for text in written):
+        return PLACE_NAMES["신의주시"]
+    if record.kind == "consultative meeting" and record.county.startswith("신포시"):
+        return "the shore in Sinpho"
+    return ""
+
+
 def record_date(record):
     """The date every agreeing claim allows (their intersection), as EDTF; and the claims
     that fix it, which the record follows."""
@@ -783,13 +796,7 @@ def build(pack: Path, out: Path):
                 "kind": record.kind,
                 "county": record.county,
                 "province": record.province,
-                "place_name": PLACE_NAMES.get(hangul, "")
-                if any("Sinuiju" in c.as_written for c in record.claims)
-                else (
-                    "the shore in Sinpho"
-                    if record.kind == "consultative meeting" and hangul == "신포시"
-                    else ""
-                ),
+                "place_name": place_name_of(record),
                 "date": date_text,
                 "leader_present": "yes" if leader else "no",
                 "people": (LEADER if leader and record.model == "visit" else speakers),
@@ -884,6 +891,9 @@ def write_counties(out, places, names):
     for key in sorted(places.aliases):
         if key not in years:
             rows.append({"county": key, "name": names[key], "programme_year": ""})
+    for spelling, hangul in SPELLINGS.items():
+        for key in places.keys_of(hangul):
+            places.aliases[key].add(spelling)
     for row in rows:
         gazetteer = places.county[row["county"]]
         known = {gazetteer["name"], gazetteer["hangul"], *gazetteer["aliases"].split(";")}
