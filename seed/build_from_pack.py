@@ -815,18 +815,34 @@ def build(pack: Path, out: Path):
         year = claim.upper.year if claim.upper else None
         for slug in factories_for(claim.county, claim.facilities or "factories", year=year):
             by_factory[slug][claim.source].append(claim)
-    for event in events:  # a factory cites the sources of its events
+    # A factory cites the sources of its events, with the place and the words for it each
+    # uses (the dates and the leader's presence are the event's).
+    mentions = defaultdict(dict)
+    for event in events:
         for slug in filter(None, event["factories"].split(";")):
             for citation in citations:
                 if citation["record"] == f"event:{event['key']}":
-                    by_factory[slug].setdefault(citation["source"], [])
+                    mention = mentions[slug].setdefault(citation["source"], [])
+                    mention.append(citation)
     for slug, by_source in by_factory.items():
         for source, source_claims in by_source.items():
-            if source_claims:
-                row = citation_row(f"factory:{slug}", source_claims, [])
-            else:
-                row = {"record": f"factory:{slug}", "source": source}
-            citations.append(row)
+            citations.append(citation_row(f"factory:{slug}", source_claims, []))
+    for slug, by_source in mentions.items():
+        for source, event_citations in by_source.items():
+            if source in by_factory.get(slug, {}):
+                continue
+
+            def joined(name, event_citations=event_citations):
+                return " / ".join(dict.fromkeys(c[name] for c in event_citations if c[name]))
+
+            citations.append(
+                {
+                    "record": f"factory:{slug}",
+                    "source": source,
+                    "place_as_written": joined("place_as_written"),
+                    "facilities_as_written": joined("facilities_as_written"),
+                }
+            )
 
     write(out / "events.csv", events)
     write(out / "factories.csv", sorted(factories.values(), key=lambda r: r["slug"]))

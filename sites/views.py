@@ -24,6 +24,7 @@ from events.chronology import (
     unpacked,
     with_details,
 )
+from events.claims import with_claims
 from events.models import Ceremony, GuidanceVisit, Photo, Source
 from regiondev.caching import CachedPageMixin
 from regiondev.packing import packed, unpack
@@ -303,7 +304,7 @@ class CountyDetailView(CachedPageMixin, DetailView):
             key=lambda event: (event.date_lower, event.date_upper, event.pk),
             reverse=True,
         )
-        events = timeline_order(latest[: self.shown_events])
+        events = with_claims(timeline_order(latest[: self.shown_events]))
         photos = {
             photo.pk: photo
             for photo in [
@@ -350,6 +351,8 @@ class FactoryDetailView(CachedPageMixin, DetailView):
         context = super().get_context_data(**kwargs)
         factory = self.object
         events = timeline(factory.ceremonies.all(), factory.guidance_visits.all(), photos=True)
+        factory.category = "factory"
+        with_claims([factory, *events])  # one query for the factory's claims and its events'
         context.update(
             steps=with_gaps(events),
             timeline_chart=factory_chart(factory, events),
