@@ -22,8 +22,7 @@ def seed_tables():
     from django.apps import apps
 
     for app in ("sites", "events"):
-        for model in apps.get_app_config(app).get_models(include_auto_created=True):
-            yield model
+        yield from apps.get_app_config(app).get_models(include_auto_created=True)
 
 
 @pytest.fixture
