@@ -773,7 +773,6 @@ def build(pack: Path, out: Path):
     ):
         date_text, followed = record_date(record)
         record.key = f"{record.model}-{number:03d}"
-        hangul = record.county.split("|")[0]
         agreeing = [c for c in record.claims if not c.departs]
         leader = any(c.leader == "yes" for c in agreeing)
         sources_cited = {c.source for c in record.claims}
