@@ -824,7 +824,7 @@ def build(pack: Path, out: Path):
                     mention = mentions[slug].setdefault(citation["source"], [])
                     mention.append(citation)
     for slug, by_source in by_factory.items():
-        for source, source_claims in by_source.items():
+        for source_claims in by_source.values():
             citations.append(citation_row(f"factory:{slug}", source_claims, []))
     for slug, by_source in mentions.items():
         for source, event_citations in by_source.items():
