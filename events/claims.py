@@ -11,8 +11,9 @@ RECORD_FIELD = {"ceremony": "ceremony", "visit": "visit", "factory": "factory"}
 
 def with_claims(records) -> list:
     """`records` (events or factories, each with its `category`: ceremony, visit or factory),
-    each with `claims`, its citations in order, and `contested`, whether any claim departs
-    from the record; in one query for all of them."""
+    each with `claims`, its citations in order, `contested`, whether any claim departs from
+    the record, and `leader_absent`, whether a source lists who was present without the
+    leader; in one query for all of them."""
     records = list(records)
     wanted = Q(pk__in=[])
     for kind, field in RECORD_FIELD.items():
@@ -28,4 +29,5 @@ def with_claims(records) -> list:
         for claim in record.claims:
             claim.differences = claim.disagrees_with(record)
         record.contested = any(claim.differences or claim.note for claim in record.claims)
+        record.leader_absent = any(claim.leader_present == "no" for claim in record.claims)
     return records

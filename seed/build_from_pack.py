@@ -510,8 +510,12 @@ def written_alone(spelling):
 
 
 def publisher(text):
+    """The publisher's name: the one the pack's text starts with, or else names first."""
     for prefix, name in PUBLISHERS:
-        if text.startswith(prefix) or prefix in text.split("(")[0]:
+        if text.startswith(prefix):
+            return name
+    for prefix, name in PUBLISHERS:
+        if prefix in text.split("(")[0]:
             return name
     raise ValueError(f"no publisher name for {text!r}")
 

@@ -91,7 +91,7 @@ def test_an_inauguration_before_the_groundbreaking_is_a_form_error(seeded, staff
     from events.models import Ceremony
     from sites.models import Factory
 
-    factory = Factory.objects.get()
+    factory = Factory.objects.get(slug="songchon-regional-industry-factories")
     before = Ceremony.objects.count()
     response = staff_client.post(
         admin_url(Ceremony, "add"),

@@ -35,7 +35,7 @@ def history_url(factory):
 
 
 def test_a_renamed_factory_shows_the_diff_with_its_user_and_can_be_restored(seeded, staff_client):
-    factory = Factory.objects.get()
+    factory = Factory.objects.get(slug="songchon-regional-industry-factories")
     form = staff_client.get(change_url(factory)).context["adminform"].form
     data = {
         **form_data(form),
@@ -75,7 +75,7 @@ def test_a_renamed_factory_shows_the_diff_with_its_user_and_can_be_restored(seed
 
 
 def test_an_editor_may_restore_a_version(seeded, editor_client, editor):
-    factory = Factory.objects.get()
+    factory = Factory.objects.get(slug="songchon-regional-industry-factories")
     first = factory.history.earliest()
     Factory.objects.filter(pk=factory.pk).update(name="Typed wrongly")
     revert_url = reverse("admin:sites_factory_simple_history", args=[factory.pk, first.pk])

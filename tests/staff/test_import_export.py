@@ -35,7 +35,7 @@ class TestImportThroughTheAdmin:
         assert "status" not in columns  # derived: exported, never imported
 
     def test_a_csv_is_previewed_then_creates_its_rows_on_confirmation(self, seeded, staff_client):
-        article = Source.objects.get()
+        article = Source.objects.get(key="kim-jong-uns-world-of-devoted-service-2")
         csv = (
             FACTORY_HEADER
             + f"hamju-shoes,Hamju shoe factory,hamju,daily necessities,Shoes,,,,{article.pk}\n"
@@ -91,8 +91,8 @@ class TestImportThroughTheAdmin:
     def test_a_file_with_a_bad_row_writes_nothing_and_names_row_and_column(
         self, seeded, staff_client
     ):
-        songchon = Factory.objects.get()
-        article = Source.objects.get().pk
+        songchon = Factory.objects.get(slug="songchon-regional-industry-factories")
+        article = Source.objects.get(key="kim-jong-uns-world-of-devoted-service-2").pk
         csv = (
             "id,kind,date,county,province,place_name,factories,leader_present,summary,sources,"
             "speakers\n"
@@ -157,7 +157,7 @@ class TestResources:
         assert GuidanceVisit.objects.count() == 5
 
     def test_an_inauguration_before_its_groundbreaking_is_refused_on_import(self, seeded):
-        factory = Factory.objects.get()
+        factory = Factory.objects.get(slug="songchon-regional-industry-factories")
         result = CeremonyResource().import_data(
             csv_dataset(
                 f"id,kind,date,county,factories\n,inauguration,2023-12,songchon,{factory.slug}\n"
@@ -204,7 +204,9 @@ class TestResources:
         dataset = CeremonyResource().export(queryset=Ceremony.objects.filter(pk=groundbreaking.pk))
         row = dict(zip(dataset.headers, dataset[0], strict=True))
         assert row["factories"] == "songchon-regional-industry-factories;second"
-        assert row["sources"] == str(Source.objects.get().pk)
+        assert row["sources"] == str(
+            Source.objects.get(key="kim-jong-uns-world-of-devoted-service-2").pk
+        )
 
 
 @pytest.mark.parametrize("rows", [3, 30])

@@ -127,7 +127,7 @@ class TestConfirming:
             for event in reading.events
         ]
         outcome = intake.confirm(article=article, choices=choices)
-        source = Source.objects.get()
+        source = Source.objects.get(key="kim-jong-uns-world-of-devoted-service-2")
         assert outcome.source == source and outcome.source_created
         assert len(outcome.created) == 9
         assert records() == proposals(reading)
@@ -196,7 +196,7 @@ class TestTheIntakePage:
         data[f"form-{sinpho}-place_name"] = "the shore in Sinpho"
 
         response = post_intake(editor_client, data)
-        source = Source.objects.get()
+        source = Source.objects.get(key="kim-jong-uns-world-of-devoted-service-2")
         assert response.status_code == 302
         assert response.url == reverse("admin:events_source_change", args=[source.pk])
         assert source.full_text == TEXT.strip() and source.published == "2025"
