@@ -30,7 +30,7 @@ LEADER = "Kim Jong Un"
 ARTICLE = "kim-jong-uns-world-of-devoted-service-2"
 ARTICLE_SOURCE = {
     "source": ARTICLE,
-    "title": "Kim Jong Un's World of Devoted Service for People (2) — Journey of Devotion",
+    "title": "Kim Jong Un's World of Devoted Service for People (2)",
     "publisher": "",
     "published": "2025",
     "published_note": (

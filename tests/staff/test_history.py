@@ -41,6 +41,8 @@ def test_a_renamed_factory_shows_the_diff_with_its_user_and_can_be_restored(seed
         **form_data(form),
         "name": NEW_NAME,
         "change_message": "Name as KCNA gives it",
+        "citations-TOTAL_FORMS": 0,
+        "citations-INITIAL_FORMS": 0,
         "photos-TOTAL_FORMS": 0,
         "photos-INITIAL_FORMS": 0,
     }

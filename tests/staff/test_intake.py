@@ -112,8 +112,16 @@ class TestReadingTheArticle:
         reading = read()
         assert reading.source == Source.objects.get(title=TITLE)
         assert len(reading.events) == 9
-        assert reading.new_events == []
-        assert all(event.existing and event.cites_source for event in reading.events)
+        # Only the article's unnamed places ("19 cities and counties", "other cities and
+        # counties") have no record of their own: the record holds them as named events.
+        new = reading.new_events
+        assert {(event.kind, event.county) for event in new} == {
+            ("groundbreaking", None),
+            ("inauguration", None),
+        }
+        assert all(
+            event.existing and event.cites_source for event in reading.events if event not in new
+        )
 
 
 class TestConfirming:
@@ -127,7 +135,7 @@ class TestConfirming:
             for event in reading.events
         ]
         outcome = intake.confirm(article=article, choices=choices)
-        source = Source.objects.get(key="kim-jong-uns-world-of-devoted-service-2")
+        source = Source.objects.get()
         assert outcome.source == source and outcome.source_created
         assert len(outcome.created) == 9
         assert records() == proposals(reading)
@@ -196,7 +204,7 @@ class TestTheIntakePage:
         data[f"form-{sinpho}-place_name"] = "the shore in Sinpho"
 
         response = post_intake(editor_client, data)
-        source = Source.objects.get(key="kim-jong-uns-world-of-devoted-service-2")
+        source = Source.objects.get()
         assert response.status_code == 302
         assert response.url == reverse("admin:events_source_change", args=[source.pk])
         assert source.full_text == TEXT.strip() and source.published == "2025"
@@ -243,13 +251,15 @@ class TestTheIntakePage:
         review = post_intake(staff_client, {**ARTICLE_FIELDS, "propose": "Read"})
         page = pages.text(review)
         assert "This article is already stored as the source" in page
-        assert not any(form.initial["include"] for form in review.context["formset"].forms)
-        before = records()
-        response = post_intake(
-            staff_client, {**ARTICLE_FIELDS, **formset_data(review), "confirm": "Confirm"}
-        )
+        included = [f for f in review.context["formset"].forms if f.initial["include"]]
+        assert {f.initial["kind"] for f in included} == {"groundbreaking", "inauguration"}
+        before, sources = records(), Source.objects.count()
+        data = {**ARTICLE_FIELDS, **formset_data(review), "confirm": "Confirm"}
+        for name in [name for name in data if name.endswith("-include")]:
+            del data[name]
+        response = post_intake(staff_client, data)
         assert response.status_code == 302
-        assert records() == before and Source.objects.count() == 1
+        assert records() == before and Source.objects.count() == sources
 
     def test_the_admin_index_links_to_the_intake(self, db, staff_client):
         page = staff_client.get(reverse("admin:index")).content.decode()

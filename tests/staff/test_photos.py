@@ -110,6 +110,8 @@ def test_html_appended_to_a_png_is_not_stored(seeded, staff_client, media):
         "description": factory.description,
         "sources": [Source.objects.get(key="kim-jong-uns-world-of-devoted-service-2").pk],
         "change_message": "Added a poster",
+        "citations-TOTAL_FORMS": 0,
+        "citations-INITIAL_FORMS": 0,
         "photos-TOTAL_FORMS": 1,
         "photos-INITIAL_FORMS": 0,
         "photos-0-image": upload,

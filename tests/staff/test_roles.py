@@ -42,12 +42,14 @@ def test_the_roles_exist_with_their_permissions(db):
 def new_factory_data(**fields):
     return {
         "county": County.objects.get(slug="hamju").pk,
-        "name": "Hamju regional-industry factories",
-        "slug": "hamju-regional-industry-factories",
+        "name": "Hamju foodstuff factory",
+        "slug": "hamju-foodstuff-factory",
         "sector": "other",
         "products": "",
         "description": "",
         "change_message": "",
+        "citations-TOTAL_FORMS": 0,
+        "citations-INITIAL_FORMS": 0,
         "photos-TOTAL_FORMS": 0,
         "photos-INITIAL_FORMS": 0,
         **fields,
@@ -58,7 +60,7 @@ class TestEditor:
     def test_an_editor_adds_a_factory(self, seeded, editor_client, editor):
         response = editor_client.post(admin_url(Factory, "add"), new_factory_data())
         assert response.status_code == 302
-        factory = Factory.objects.get(slug="hamju-regional-industry-factories")
+        factory = Factory.objects.get(slug="hamju-foodstuff-factory")
         assert factory.history.latest().history_user == editor
 
     @pytest.mark.parametrize("model", PLACES, ids=lambda model: model.__name__)
