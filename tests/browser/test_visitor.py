@@ -92,7 +92,7 @@ def test_the_record_of_both_cohorts_a_2025_county_and_a_contested_record(visit, 
     page = visit.page
     visit.open("/")
     main = page.get_by_role("main")
-    counted = int(re.search(r"(\d+) of \d+ counties", main.inner_text()).group(1))
+    counted = int(re.search(r"(\d+)\s+of\s+\d+\s+counties", main.inner_text()).group(1))
     assert counted >= 39
     visit.screenshot("home-record")
 
