@@ -328,6 +328,7 @@ class Source(models.Model):
             models.Index(fields=["published_upper"], name="events_source_pub_upper_idx"),
             models.Index(fields=["publisher", "id"], name="events_source_publisher_idx"),
             models.Index(fields=["language"], name="events_source_language_idx"),
+            models.Index(fields=["state_media", "id"], name="events_source_state_media_idx"),
         ]
         constraints = [
             models.CheckConstraint(

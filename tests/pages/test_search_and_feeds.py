@@ -84,7 +84,7 @@ def test_atom_feed_parses_as_atom_with_date_precision_kept(client, seeded):
     assert "December 2025 (EDTF 2025-12" in entry.summary
     assert "North Korea completes second regional hospital, in Kusong" in unescape(entry.summary)
     assert entry.id == f"tag:regiondev,2024:visit/{visit.pk}"
-    assert entry.tags[0].term == "field guidance"
+    assert entry.tags[0].term == "field guidance at a site"
 
 
 def test_atom_feed_of_an_exact_day_says_just_the_day(client, seeded):
