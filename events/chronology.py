@@ -8,7 +8,8 @@ the pages show of them, in a fixed number of queries.
 from django.db.models import CharField, Value
 
 from events.choices import CeremonyKind
-from events.models import Ceremony, GuidanceVisit, Photo, Source
+from events.claims import claim_order, judged
+from events.models import Ceremony, Citation, GuidanceVisit, Photo, Source
 from regiondev.packing import fields_of, packed, unpack
 from sites.models import Factory
 
@@ -21,6 +22,22 @@ PHOTO_FIELDS = {
     **fields_of(*SOURCE_NAMES, prefix="source__"),
 }
 PHOTO_LINK = {Ceremony: "ceremony", GuidanceVisit: "visit"}
+# What a list of events shows of a departing claim (no quote: the event's page has it).
+CLAIM_FIELDS = {
+    **fields_of(
+        "id",
+        "date_as_written",
+        "date",
+        "date_lower",
+        "date_upper",
+        "leader_present",
+        "place_as_written",
+        "facilities_as_written",
+        "note",
+        "follows",
+    ),
+    **fields_of(*SOURCE_NAMES, "state_media", prefix="source__"),
+}
 # Where two events share a date, the groundbreaking comes first and the inauguration last.
 SAME_DAY_ORDER = {CeremonyKind.GROUNDBREAKING: 0, CeremonyKind.INAUGURATION: 2}
 
@@ -38,10 +55,10 @@ def event_rows(ceremonies, visits):
     return rows(ceremonies, "ceremony").union(rows(visits, "visit"), all=True)
 
 
-def with_details(queryset, *, photos: bool = False):
+def with_details(queryset, *, photos: bool = False, claims: bool = False):
     """What every page shows of an event, in the event's own query: its place, and its
-    factories and sources (and photos, if asked) packed (regiondev/packing.py); `unpacked()`
-    turns them into records."""
+    factories and sources (and photos and claims, if asked) packed (regiondev/packing.py);
+    `unpacked()` turns them into records."""
     model = queryset.model
     packs = {
         "packed_factories": packed(
@@ -59,6 +76,8 @@ def with_details(queryset, *, photos: bool = False):
         packs["packed_photos"] = packed(
             Photo.objects.all(), Photo._meta.get_field(PHOTO_LINK[model]).name, PHOTO_FIELDS
         )
+    if claims:
+        packs["packed_claims"] = packed(Citation.objects.all(), PHOTO_LINK[model], CLAIM_FIELDS)
     return queryset.select_related("county__province", "province").annotate(**packs)
 
 
@@ -71,6 +90,8 @@ def unpacked(event, category: str):
     event.photo_list = sorted(
         unpack(Photo, getattr(event, "packed_photos", None), source=Source), key=by_pk
     )
+    if hasattr(event, "packed_claims"):
+        judged(event, sorted(unpack(Citation, event.packed_claims, source=Source), key=claim_order))
     return event
 
 

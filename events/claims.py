@@ -25,9 +25,28 @@ def with_claims(records) -> list:
         field = next(name for name in RECORD_FIELD.values() if getattr(citation, f"{name}_id"))
         by_record.setdefault((field, getattr(citation, f"{field}_id")), []).append(citation)
     for record in records:
-        record.claims = by_record.get((RECORD_FIELD[record.category], record.pk), [])
-        for claim in record.claims:
-            claim.differences = claim.disagrees_with(record)
-        record.contested = any(claim.differences or claim.note for claim in record.claims)
-        record.leader_absent = any(claim.leader_present == "no" for claim in record.claims)
+        judged(record, by_record.get((RECORD_FIELD[record.category], record.pk), []))
     return records
+
+
+def judged(record, claims):
+    """`record` with its `claims`, each with its `differences` from the record, and whether
+    the record is `contested` and the leader's absence stated (`leader_absent`)."""
+    record.claims = claims
+    for claim in claims:
+        claim.differences = claim.disagrees_with(record)
+    record.contested = any(claim.differences or claim.note for claim in claims)
+    record.leader_absent = any(claim.leader_present == "no" for claim in claims)
+    return record
+
+
+def claim_order(claim):
+    """Citation.objects.in_order(), for claims read packed."""
+    lower = claim.source.published_lower
+    return (
+        not claim.follows,
+        not claim.source.state_media,
+        lower is None,
+        lower.toordinal() if lower else 0,
+        claim.source.pk,
+    )

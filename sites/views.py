@@ -298,13 +298,13 @@ class CountyDetailView(CachedPageMixin, DetailView):
                 unpacked(event, category)
                 for category, model in (("ceremony", Ceremony), ("visit", GuidanceVisit))
                 for event in with_details(
-                    model.objects.filter(county=county), photos=True
+                    model.objects.filter(county=county), photos=True, claims=True
                 ).order_by("-date_lower", "-date_upper", "-id")[: self.shown_events + 1]
             ),
             key=lambda event: (event.date_lower, event.date_upper, event.pk),
             reverse=True,
         )
-        events = with_claims(timeline_order(latest[: self.shown_events]))
+        events = timeline_order(latest[: self.shown_events])
         photos = {
             photo.pk: photo
             for photo in [

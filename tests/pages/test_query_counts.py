@@ -37,7 +37,7 @@ QUERIES = {
     "provinces": 1,
     "province": 5,
     "counties": 3,
-    "county": 5,  # and the claims of its events, in one query
+    "county": 4,
     "factories": 3,
     "factory": 6,
     "events": 5,
