@@ -13,11 +13,9 @@ class VisitKind(models.TextChoices):
     OTHER = "other", "other"
 
 
-class Publisher(models.TextChoices):
-    KCNA = "KCNA", "KCNA"
-    RODONG_SINMUN = "Rodong Sinmun", "Rodong Sinmun"
-    PYONGYANG_TIMES = "The Pyongyang Times", "The Pyongyang Times"
-    VOICE_OF_KOREA = "Voice of Korea", "Voice of Korea"
-    NAENARA = "Naenara", "Naenara"
-    OTHER = "other", "other"
-    UNKNOWN = "unknown", "unknown"
+class LeaderPresence(models.TextChoices):
+    """What a source says of the leader's presence."""
+
+    YES = "yes", "present"
+    NO = "no", "not among those present"
+    UNSTATED = "unstated", "not stated"

@@ -20,6 +20,11 @@ class Sector(models.TextChoices):
     DAILY_NECESSITIES = "daily necessities", "daily necessities"
     TEXTILES = "textiles and clothing", "textiles and clothing"
     BUILDING_MATERIALS = "building materials", "building materials"
+    PAPER = "paper", "paper"
+    FISHERIES = "fisheries", "fisheries and fish processing"
+    AGRICULTURE = "agriculture", "agriculture and grain"
+    HEALTH_CARE = "health care", "health care (hospital)"
+    SERVICES = "services and leisure", "services and leisure"
     OTHER = "other", "other or unspecified"
 
 
