@@ -143,9 +143,12 @@ def test_factory_timeline_chart_draws_uncertain_dates_as_bands(client, seeded):
 
 
 def test_factory_chart_shows_construction_as_a_band_from_groundbreaking_to_inauguration(
-    client, seeded
+    client, db
 ):
-    html = client.get(Factory.objects.get().get_absolute_url()).content.decode()
+    factory = make.factory()
+    make.ceremony(kind="groundbreaking", date="2024-02-21/2024-02-29", factories=[factory])
+    make.ceremony(kind="inauguration", date="2024-12-20", factories=[factory])
+    html = client.get(factory.get_absolute_url()).content.decode()
     chart = html.split('id="chart-timeline"')[1].split("</svg>")[0]
     view_box_width = float(chart.split('viewBox="0 0 ')[1].split()[0])
     assert "Construction: 295–303 days" in chart

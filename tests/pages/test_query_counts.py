@@ -37,7 +37,7 @@ QUERIES = {
     "provinces": 1,
     "province": 9,
     "counties": 3,
-    "county": 13,
+    "county": 15,
     "factories": 3,
     "factory": 12,
     "events": 9,
