@@ -26,7 +26,8 @@ def errors_of(result) -> dict:
 )
 def test_a_county_is_found_by_any_spelling_and_the_slug_made_from_the_name(seeded, county):
     result = imported(FactoryResource(), FACTORY_HEADER + f",Unpha Shoe Factory,{county},other\n")
-    assert not result.has_errors() and not result.has_validation_errors(), errors_of(result)
+    assert not result.has_errors(), errors_of(result)
+    assert not result.has_validation_errors(), errors_of(result)
     factory = Factory.objects.get(name="Unpha Shoe Factory")
     assert (factory.county.slug, factory.slug) == ("unpha", "unpha-shoe-factory")
 

@@ -148,7 +148,8 @@ class TestPlaces:
             ["South Phyongan"],
         ]
         assert all(item.fuzzy for item in found)
-        assert found[0].text == "Songchun" and 80 <= found[0].score < 100
+        assert found[0].text == "Songchun"
+        assert 80 <= found[0].score < 100
 
     def test_a_name_two_counties_share_is_never_guessed(self, gazetteer):
         alone = read(
@@ -255,7 +256,9 @@ class TestAgainstWhatIsStored:
         vague = factories.ceremony(kind="inauguration", date="2024", county=songchon)
         text = "The inauguration ceremony in Songchon County took place on Nov. 14."
         [event] = read(text, "2024-11-15").events
-        assert event.update and event.existing == vague and event.ticked
+        assert event.update
+        assert event.existing == vague
+        assert event.ticked
         choice = intake.Choice(
             kind=event.kind,
             date=event.date,
@@ -265,7 +268,8 @@ class TestAgainstWhatIsStored:
         )
         article = Source(title="Sharper", publisher="KCNA", published="2024-11-15", full_text=text)
         outcome = intake.confirm(article=article, choices=[choice])
-        assert outcome.updated == [vague] and not outcome.created
+        assert outcome.updated == [vague]
+        assert not outcome.created
         vague.refresh_from_db()
         assert vague.date == "2024-11-14"
         assert Ceremony.objects.count() == 1
@@ -277,7 +281,8 @@ class TestAgainstWhatIsStored:
         [event] = read(
             "The inauguration in Sukchon County took place on January 8.", "2025-01-10"
         ).events
-        assert event.existing == stored and not event.ticked
+        assert event.existing == stored
+        assert not event.ticked
         assert event.reasons == ["Already stored; tick it to cite this report on it."]
 
     def test_confirming_makes_the_new_factories_and_links_them(self, gazetteer):
