@@ -60,7 +60,7 @@ def enqueue(function, *, title: str, user, **arguments) -> Job:
     job = Job.objects.create(
         title=title[:200],
         user=user,
-        function=f"{function.__module__}.{function.__qualname__}",
+        function=name_of(function),
         arguments=arguments,
     )
     if not settings.RQ_QUEUES:
@@ -69,6 +69,11 @@ def enqueue(function, *, title: str, user, **arguments) -> Job:
         return job
     transaction.on_commit(lambda: _push(job))
     return job
+
+
+def name_of(function) -> str:
+    """The name a job keeps of its function, to import it in the worker."""
+    return f"{function.__module__}.{function.__qualname__}"
 
 
 def _push(job: Job) -> None:
