@@ -22,7 +22,7 @@ import threading
 from datetime import timedelta
 
 from django.conf import settings
-from django.db import DatabaseError, close_old_connections, transaction
+from django.db import DatabaseError, close_old_connections, connection, transaction
 from django.utils import timezone
 from redis.exceptions import RedisError
 
@@ -208,7 +208,7 @@ def _beat(job_id, progress: _Progress, stop: threading.Event) -> None:
             except DatabaseError as error:  # SQLite, locked by the job's own transaction
                 logger.info("Job %s: progress not written this time (%s)", job_id, error)
     finally:
-        close_old_connections()
+        connection.close()  # this thread's own, which ends here
 
 
 def _finish(job: Job, status: str, **fields) -> None:
