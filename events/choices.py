@@ -1,16 +1,17 @@
 from django.db import models
+from django.utils.translation import gettext_lazy as _
 
 
 class CeremonyKind(models.TextChoices):
-    GROUNDBREAKING = "groundbreaking", "groundbreaking"
-    INAUGURATION = "inauguration", "inauguration"
-    OTHER = "other", "other"
+    GROUNDBREAKING = "groundbreaking", _("groundbreaking")
+    INAUGURATION = "inauguration", _("inauguration")
+    OTHER = "other", _("other")
 
 
 class VisitKind(models.TextChoices):
-    FIELD_GUIDANCE = "field guidance", "field guidance at a site"
-    CONSULTATIVE_MEETING = "consultative meeting", "on-site consultative meeting"
-    OTHER = "other", "other"
+    FIELD_GUIDANCE = "field guidance", _("field guidance at a site")
+    CONSULTATIVE_MEETING = "consultative meeting", _("on-site consultative meeting")
+    OTHER = "other", _("other")
 
 
 class Publisher(models.TextChoices):
@@ -19,5 +20,5 @@ class Publisher(models.TextChoices):
     PYONGYANG_TIMES = "The Pyongyang Times", "The Pyongyang Times"
     VOICE_OF_KOREA = "Voice of Korea", "Voice of Korea"
     NAENARA = "Naenara", "Naenara"
-    OTHER = "other", "other"
-    UNKNOWN = "unknown", "unknown"
+    OTHER = "other", _("other")
+    UNKNOWN = "unknown", _("unknown")
