@@ -160,7 +160,7 @@ AUTH_PASSWORD_VALIDATORS = [
 LANGUAGE_CODE = "en-gb"
 # English pages keep their addresses; Korean ones are the same under /ko/ (regiondev/urls.py),
 # so each language is its own address and its own page-cache entry.
-LANGUAGES = [("en", "English"), ("ko", "한국어")]
+LANGUAGES = [("en-gb", "English"), ("ko", "한국어")]
 LOCALE_PATHS = [BASE_DIR / "locale"]
 TIME_ZONE = "UTC"
 USE_I18N = True

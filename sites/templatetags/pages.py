@@ -7,7 +7,7 @@ from django.conf import settings
 from django.urls import translate_url
 from django.utils import timezone
 from django.utils.html import format_html
-from django.utils.translation import get_language, get_language_info, gettext
+from django.utils.translation import get_language, gettext
 
 from events.dates import in_words
 
@@ -107,16 +107,12 @@ def day_in_words(day) -> str:
 @register.inclusion_tag("includes/language_switch.html", takes_context=True)
 def language_switch(context):
     """Links to this page in the other languages, each named in its own language."""
-    current = (get_language() or settings.LANGUAGE_CODE).split("-")[0]
+    current = get_language() or settings.LANGUAGE_CODE
     path = context["request"].get_full_path()
     return {
         "languages": [
-            {
-                "code": code,
-                "name": get_language_info(code)["name_local"],
-                "url": translate_url(path, code),
-            }
-            for code, _ in settings.LANGUAGES
+            {"code": code, "name": name, "url": translate_url(path, code)}
+            for code, name in settings.LANGUAGES
             if code != current
         ]
     }
