@@ -93,3 +93,9 @@ def test_the_cache_keeps_a_page_per_language(client, songchon, django_assert_num
         korean_page = client.get(korean(path)).content.decode()
     assert '<html lang="en">' in english and "295–303 days" in english
     assert '<html lang="ko">' in korean_page and "295–303일" in korean_page
+
+
+def test_korean_pages_link_the_feeds_at_their_one_address(client, songchon):
+    html = client.get(korean(songchon.get_absolute_url())).content.decode()
+    assert 'href="/feeds/events.atom"' in html and 'href="/feeds/events.ics"' in html
+    assert "/ko/feeds/" not in html
