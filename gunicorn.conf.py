@@ -25,7 +25,7 @@ keepalive = 5
 backlog = 2048
 # The heartbeat file is touched on every loop; on a disk-backed /tmp that can block a worker
 # while the file system commits (gunicorn's own advice), so it lives in memory.
-worker_tmp_dir = "/dev/shm" if os.path.isdir("/dev/shm") else None
+worker_tmp_dir = "/dev/shm" if os.path.isdir("/dev/shm") else None  # noqa: S108
 # Recycle workers now and then so a slow leak cannot grow without bound. Rarely: a restart
 # stalls the requests on that worker for as long as a new one takes to boot (0.3-6 s on a
 # busy machine), and at 2,000 requests both workers restarted, close together, every few

@@ -102,7 +102,7 @@ def factory_list(conn, size: int, after: str | None = None) -> list[dict]:
         FACTORY_ROW + " WHERE f.slug > %s ORDER BY f.slug LIMIT %s",
         [after or "", size],
     )
-    attach_sources(conn, factories, "sites_factory_sources", "factory_id")
+    attach_sources(conn, factories, "events_citation", "factory_id")
     return factories
 
 
@@ -139,7 +139,7 @@ def factory_events(conn, factory_id: int, photos: bool = False) -> list[dict]:
             f" {EVENT_PLACES} WHERE l.factory_id = %s",
             [factory_id],
         )
-        attach_sources(conn, found, f"{table}_sources", column)
+        attach_sources(conn, found, "events_citation", photo_column)
         if photos:
             attach_photos(conn, found, photo_column)
         events.extend({**event, "type": kind} for event in found)
@@ -149,7 +149,7 @@ def factory_events(conn, factory_id: int, photos: bool = False) -> list[dict]:
 
 def timeline(conn, slug: str, photos: bool = False) -> bytes:
     (factory,) = rows(conn, FACTORY_ROW + " WHERE f.slug = %s", [slug])
-    attach_sources(conn, [factory], "sites_factory_sources", "factory_id")
+    attach_sources(conn, [factory], "events_citation", "factory_id")
     if photos:
         attach_photos(conn, [factory], "factory_id")
     factory["events"] = factory_events(conn, factory["id"], photos)
@@ -179,7 +179,7 @@ def county_page(conn, slug: str) -> bytes:
         " FROM sites_factory WHERE county_id = %s ORDER BY name, id LIMIT 51",
         [county["id"]],
     )
-    attach_sources(conn, county["factories"], "sites_factory_sources", "factory_id")
+    attach_sources(conn, county["factories"], "events_citation", "factory_id")
     attach_photos(conn, county["factories"], "factory_id")
     events = []
     for table, column, _, photo_column in EVENT_TABLES:
@@ -189,7 +189,7 @@ def county_page(conn, slug: str) -> bytes:
             " ORDER BY e.date_lower DESC, e.date_upper DESC, e.id DESC LIMIT 51",
             [county["id"]],
         )
-        attach_sources(conn, found, f"{table}_sources", column)
+        attach_sources(conn, found, "events_citation", photo_column)
         attach(
             conn,
             found,

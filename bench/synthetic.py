@@ -26,7 +26,7 @@ from django.db import connection, transaction
 from django.utils import timezone
 from django.utils.text import slugify
 
-from events.choices import CeremonyKind, Publisher, VisitKind
+from events.choices import CeremonyKind, VisitKind
 from sites.choices import FactoryStatus, Sector
 from sites.models import MILESTONE_FIELDS, County
 from sites.search import search_keys
@@ -240,9 +240,9 @@ class Generator:
         ceremony_ids = range(self.first_ceremony_id, self.first_ceremony_id + counts.ceremonies)
         factory_ids = [row[0] for row in self.factories]
         for table, column, ids in (
-            ("events_ceremony_sources", "ceremony_id", ceremony_ids),
-            ("events_guidancevisit_sources", "guidancevisit_id", visit_ids),
-            ("sites_factory_sources", "factory_id", factory_ids),
+            ("events_citation", "ceremony_id", ceremony_ids),
+            ("events_citation", "visit_id", visit_ids),
+            ("events_citation", "factory_id", factory_ids),
         ):
             pairs = (array("q", ids), array("q", (self.random.choice(source_ids) for _ in ids)))
             copy_pairs(table, (column, "source_id"), pairs)
@@ -259,7 +259,7 @@ class Generator:
 
     def write_sources(self) -> list[int]:
         first = next_id("events_source")
-        publishers = [choice.value for choice in Publisher]
+        publishers = ["KCNA", "Rodong Sinmun", "Voice of Korea", "Yonhap", "NK News"]
         rows = []
         for n in range(max(1, self.event_count // 10)):
             published = self.vague(self.some_day(), (day, day, day, month))
@@ -399,14 +399,12 @@ PHOTO_COLUMNS = (
 
 LOADED_TABLES = (
     "sites_factory",
-    "sites_factory_sources",
+    "events_citation",
     "events_source",
     "events_ceremony",
     "events_ceremony_factories",
-    "events_ceremony_sources",
     "events_guidancevisit",
     "events_guidancevisit_factories",
-    "events_guidancevisit_sources",
     "events_photo",
 )
 
@@ -436,11 +434,13 @@ def foreign_keys_checked_at_the_end(tables):
 
 def copy_rows(table: str, columns, rows) -> int:
     written = 0
-    with connection.cursor() as cursor:
-        with cursor.copy(f"COPY {table} ({', '.join(columns)}) FROM STDIN") as copy:
-            for row in rows:
-                copy.write_row(row)
-                written += 1
+    with (
+        connection.cursor() as cursor,
+        cursor.copy(f"COPY {table} ({', '.join(columns)}) FROM STDIN") as copy,
+    ):
+        for row in rows:
+            copy.write_row(row)
+            written += 1
     return written
 
 

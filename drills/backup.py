@@ -16,7 +16,7 @@ import sys
 from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
-from common import Workspace, drop_database, recreate_database, say  # noqa: E402
+from common import Workspace, drop_database, recreate_database, say
 
 DATABASE = "regiondev_drill_backup"
 

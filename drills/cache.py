@@ -21,7 +21,7 @@ from collections import Counter
 from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
-from common import (  # noqa: E402
+from common import (
     Workspace,
     drop_database,
     free_port,
@@ -29,7 +29,7 @@ from common import (  # noqa: E402
     recreate_database,
     say,
 )
-from load import failed, run_locust, written_titles  # noqa: E402
+from load import failed, run_locust, written_titles
 
 DATABASE = "regiondev_drill_cache"
 PHASES = ["redis up", "redis hanging", "redis back", "redis down", "redis restarted"]

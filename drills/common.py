@@ -117,7 +117,8 @@ class Workspace:
         env = {**self.env, "GUNICORN_BIND": f"127.0.0.1:{port}", "GUNICORN_ACCESSLOG": ""}
         if workers:
             env["WEB_CONCURRENCY"] = str(workers)
-        log = open(self.folder / "gunicorn.log", "w")
+        # Open for as long as the server runs; closed when it stops.
+        log = open(self.folder / "gunicorn.log", "w")  # noqa: SIM115
         server = subprocess.Popen(
             [str(BIN / "gunicorn"), "--config", "gunicorn.conf.py"],
             cwd=ROOT,

@@ -23,8 +23,8 @@ from pathlib import Path
 import requests
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
-from cache import Redis  # noqa: E402
-from common import (  # noqa: E402
+from cache import Redis
+from common import (
     BIN,
     ROOT,
     Workspace,

@@ -17,8 +17,8 @@ from collections import Counter
 from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
-from common import Workspace, drop_database, recreate_database, say  # noqa: E402
-from load import failed, print_table, run_locust, summarise, written_titles  # noqa: E402
+from common import Workspace, drop_database, recreate_database, say
+from load import failed, print_table, run_locust, summarise, written_titles
 
 DATABASE = "regiondev_drill_restart"
 
@@ -83,7 +83,7 @@ def main() -> int:
         server_errors = [
             e
             for e in warmup + entries
-            if e["status"] == 0 or e["status"] >= 500 and e["status"] != 503
+            if e["status"] == 0 or (e["status"] >= 500 and e["status"] != 503)
         ]
         missing = set(acknowledged) - written_titles(database_url)
         print_table(entries)

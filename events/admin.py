@@ -12,7 +12,7 @@ from events.forms import (
     PhotoForm,
 )
 from events.forms import date_preview_text as preview
-from events.models import Ceremony, GuidanceVisit, Photo, Source
+from events.models import Ceremony, Citation, GuidanceVisit, Photo, Source
 from events.resources import CeremonyResource, GuidanceVisitResource, SourceResource
 from staff.admin import ChangeMessageForm, HistoryAdmin, ImportExportHistoryAdmin
 from staff.search import SearchRuleAdmin
@@ -35,6 +35,30 @@ class PhotoInline(admin.StackedInline):
     readonly_fields = [thumbnail_preview]
     autocomplete_fields = ["source"]
     extra = 0
+
+
+class CitationInline(admin.StackedInline):
+    """What each source states about the record, and which claim the record follows."""
+
+    model = Citation
+    fields = [
+        "source",
+        ("date_as_written", "date"),
+        ("leader_present", "follows"),
+        "place_as_written",
+        "facilities_as_written",
+        "quote",
+        "note",
+    ]
+    autocomplete_fields = ["source"]
+    extra = 0
+
+
+def citation_inline(record_field: str):
+    return type(
+        f"{record_field.capitalize()}CitationInline", (CitationInline,), {"fk_name": record_field}
+    )
+
 
 
 class DatePreviewAdmin:
@@ -80,10 +104,9 @@ class EventAdmin(SearchRuleAdmin, DatePreviewAdmin, ImportExportHistoryAdmin):
     list_filter = ["kind", "leader_present", "province", "date_lower"]
     list_select_related = ["county__province", "province"]
     search_fields = PLACE_SEARCH
-    autocomplete_fields = ["county", "province", "factories", "sources"]
+    autocomplete_fields = ["county", "province", "factories"]
     readonly_fields = ["date_in_words", "updated_at"]
     date_hierarchy = "date_lower"
-    inlines = [PhotoInline]
 
     @admin.display(description="date in words")
     def date_in_words(self, event):
@@ -110,6 +133,7 @@ class GuidanceVisitAdminForm(ChangeMessageForm, GuidanceVisitForm):
 class CeremonyAdmin(EventAdmin):
     form = CeremonyAdminForm
     resource_classes = [CeremonyResource]
+    inlines = [citation_inline("ceremony"), PhotoInline]
 
     def save_service(self, obj, **values):
         services.save_ceremony(ceremony=obj, **values)
@@ -126,6 +150,7 @@ class CeremonyAdmin(EventAdmin):
 class GuidanceVisitAdmin(EventAdmin):
     form = GuidanceVisitAdminForm
     resource_classes = [GuidanceVisitResource]
+    inlines = [citation_inline("visit"), PhotoInline]
 
     def save_service(self, obj, **values):
         services.save_guidance_visit(visit=obj, **values)
@@ -135,9 +160,9 @@ class GuidanceVisitAdmin(EventAdmin):
 class SourceAdmin(DatePreviewAdmin, ImportExportHistoryAdmin):
     date_fields = ("published",)
     resource_classes = [SourceResource]
-    list_display = ["title", "publisher", "published", "language"]
-    list_filter = ["publisher", "language"]
-    search_fields = ["title", "url", "excerpt"]
+    list_display = ["title", "publisher", "published", "language", "state_media"]
+    list_filter = ["state_media", "language"]
+    search_fields = ["title", "publisher", "url", "excerpt", "key"]
     readonly_fields = ["published_in_words", "updated_at"]
 
 

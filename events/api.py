@@ -1,6 +1,7 @@
 """The API of what happened and who says so: ceremonies, guidance visits, sources, photos."""
 
 from django.core.exceptions import ValidationError
+from django.db.models import Prefetch
 from drf_spectacular.types import OpenApiTypes
 from drf_spectacular.utils import extend_schema_field
 from rest_framework import serializers
@@ -14,7 +15,7 @@ from events.filters import (
     SourceFilterSet,
 )
 from events.images import process_photo
-from events.models import Ceremony, GuidanceVisit, Photo, Source
+from events.models import Ceremony, Citation, GuidanceVisit, Photo, Source
 from regiondev.api.parsers import JSONParser
 from regiondev.api.serializers import (
     BriefCountySerializer,
@@ -49,6 +50,7 @@ EVENT_FIELDS = [
     "leader_present",
     "summary",
     "sources",
+    "citations",
     "updated_at",
 ]
 # What the services are given; the rest is read-only.
@@ -64,7 +66,45 @@ EVENT_SERVICE_FIELDS = (
     "sources",
 )
 EVENT_RELATIONS = ("county__province", "province")
-EVENT_PREFETCH = ("factories", "sources")
+EVENT_PREFETCH = (
+    "factories",
+    "sources",
+    Prefetch("citations", queryset=Citation.objects.in_order()),
+)
+
+
+class CitationSerializer(serializers.ModelSerializer):
+    """What one source states about the record, and whether the record follows it."""
+
+    source = BriefSourceSerializer(read_only=True)
+    state_media = serializers.BooleanField(source="source.state_media", read_only=True)
+    date_in_words = serializers.CharField(read_only=True)
+    differs_on = serializers.SerializerMethodField(
+        help_text="What this claim says that the record does not: date, leader present."
+    )
+
+    class Meta:
+        model = Citation
+        fields = [
+            "source",
+            "state_media",
+            "date_as_written",
+            "date",
+            "date_lower",
+            "date_upper",
+            "date_in_words",
+            "leader_present",
+            "place_as_written",
+            "facilities_as_written",
+            "quote",
+            "note",
+            "follows",
+            "differs_on",
+        ]
+        read_only_fields = fields
+
+    def get_differs_on(self, citation) -> list[str]:
+        return citation.disagrees_with(citation.record)
 
 
 class EventSerializer(ServiceSerializer):
@@ -96,6 +136,11 @@ class EventSerializer(ServiceSerializer):
         help_text="The factories it concerns: slugs to write.",
     )
     sources = source_field()
+    citations = CitationSerializer(
+        many=True,
+        read_only=True,
+        help_text="What each source states; where they disagree, every claim is here.",
+    )
 
 
 class CeremonySerializer(EventSerializer):
@@ -142,12 +187,16 @@ class SourceSerializer(ValidatedModelSerializer):
             "page_url",
             "title",
             "publisher",
+            "publisher_detail",
+            "state_media",
             "link",
             "published",
+            "published_note",
             "published_lower",
             "published_upper",
             "published_in_words",
             "language",
+            "completeness",
             "excerpt",
             "full_text",
             "updated_at",

@@ -14,11 +14,9 @@ class VisitKind(models.TextChoices):
     OTHER = "other", _("other")
 
 
-class Publisher(models.TextChoices):
-    KCNA = "KCNA", "KCNA"
-    RODONG_SINMUN = "Rodong Sinmun", "Rodong Sinmun"
-    PYONGYANG_TIMES = "The Pyongyang Times", "The Pyongyang Times"
-    VOICE_OF_KOREA = "Voice of Korea", "Voice of Korea"
-    NAENARA = "Naenara", "Naenara"
-    OTHER = "other", _("other")
-    UNKNOWN = "unknown", _("unknown")
+class LeaderPresence(models.TextChoices):
+    """What a source says of the leader's presence."""
+
+    YES = "yes", _("present")
+    NO = "no", _("not among those present")
+    UNSTATED = "unstated", _("not stated")

@@ -8,9 +8,11 @@ number of queries.
 
 from django.db.models import CharField, Prefetch, Value
 
+from events.claims import judged
 from events.models import (
     SOURCE_ORDER,
     Ceremony,
+    Citation,
     GuidanceVisit,
     Photo,
     Source,
@@ -36,15 +38,24 @@ def event_rows(ceremonies, visits):
     return rows(ceremonies, "ceremony").union(rows(visits, "visit"), all=True)
 
 
-def with_details(queryset, *, photos: bool = False):
+def with_details(queryset, *, photos: bool = False, claims: bool = False):
     """What every page shows of an event: its place, and its `factory_list` by name,
-    `source_list` in SOURCE_ORDER and (if asked) `photo_list`; `marked()` adds the rest."""
+    `source_list` in SOURCE_ORDER and (if asked) `photo_list` and `claim_list`, what each
+    source states in Citation order; `marked()` adds the rest."""
     relations = [
         Prefetch("factories", Factory.objects.order_by("name", "pk"), to_attr="factory_list"),
         Prefetch("sources", Source.objects.order_by(*SOURCE_ORDER), to_attr="source_list"),
     ]
     if photos:
         relations.append(photos_prefetch())
+    if claims:
+        relations.append(
+            Prefetch(
+                "citations",
+                Citation.objects.in_order().select_related("source"),
+                to_attr="claim_list",
+            )
+        )
     return queryset.select_related("county__province", "province").prefetch_related(*relations)
 
 
@@ -59,6 +70,8 @@ def marked(event, category: str):
     event.category = category
     if not hasattr(event, "photo_list"):
         event.photo_list = []
+    if hasattr(event, "claim_list"):
+        judged(event, event.claim_list)
     return event
 
 

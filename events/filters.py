@@ -69,7 +69,12 @@ class SourceFilterSet(SearchFilterSet):
 
     class Meta:
         model = Source
-        fields = {"publisher": ["exact", "in"], "language": ["exact", "in"]}
+        fields = {
+            "key": ["exact"],
+            "publisher": ["exact", "in"],
+            "language": ["exact", "in"],
+            "state_media": ["exact"],
+        }
 
     def search(self, queryset, name, value):
         """Sources name no place of their own, so search their title and excerpt."""

@@ -1,28 +1,33 @@
-"""The seed dataset: the gazetteer, and what the founding article states — nothing more.
+"""The seed dataset: the gazetteer and the programme's record, from the files in seed/.
 
-Every record is found by a natural key before it is written, so loading twice changes
-nothing. Where the article is vague, the record is vague the same way (an EDTF range, an
-empty place); see seed/README.md for the statement behind each record.
+`seed/build_from_pack.py` writes those files from the source pack; this module only loads
+them. Every record is found by a natural key (a province by ISO code, a county by hangul and
+province, a source by its key, a factory by slug, an event by kind, place and date, a citation
+by record and source) and saved only when a value differs (events through the services,
+whose history skips a save that changes nothing), so loading twice changes nothing and adds
+no history. The load is one transaction: a malformed row stops it with its file, line
+and reason, and the database stays as it was.
 """
 
 import csv
 from collections import Counter
+from contextlib import contextmanager
+from decimal import Decimal
 from pathlib import Path
 
-from django.db import transaction
+from django.core.exceptions import ObjectDoesNotExist, ValidationError
+from django.db import IntegrityError, transaction
 from django.utils.text import slugify
 
 from events import services
-from events.choices import CeremonyKind, Publisher, VisitKind
-from events.models import Ceremony, GuidanceVisit, Source
+from events.choices import CeremonyKind, LeaderPresence, VisitKind
+from events.models import Ceremony, Citation, GuidanceVisit, Source
 from sites.choices import CountyKind, ProvinceKind, Sector
 from sites.models import County, Factory, Province
 
 SEED_DIR = Path(__file__).resolve().parent.parent / "seed"
 GAZETTEER = SEED_DIR / "gazetteer.csv"
-ARTICLE = SEED_DIR / "kim-jong-uns-world-of-devoted-service-2.txt"
-ARTICLE_TITLE = "Kim Jong Un's World of Devoted Service for People (2)"
-LEADER = "Kim Jong Un"
+FILES = ("sources", "counties", "factories", "events", "citations")
 
 PROVINCE_KINDS = {kind.value: kind for kind in ProvinceKind}
 COUNTY_KINDS = {
@@ -31,221 +36,288 @@ COUNTY_KINDS = {
     "district": CountyKind.DISTRICT,
     "other": CountyKind.AREA,
 }
+EVENT_MODELS = {"ceremony": (Ceremony, CeremonyKind), "visit": (GuidanceVisit, VisitKind)}
+YES = {"yes": True, "": False, "no": False}
 
 
-def load_gazetteer() -> tuple[int, int]:
-    with GAZETTEER.open(encoding="utf-8") as handle:
-        rows = list(csv.DictReader(handle))
-    provinces = {}
-    for row in (row for row in rows if row["level"] == "province"):
-        provinces[row["province_iso"]], _ = Province.objects.update_or_create(
-            iso_code=row["province_iso"],
-            defaults={
-                "name": row["name"],
-                "slug": slugify(row["name"]),
-                "kind": PROVINCE_KINDS[row["kind"]],
-                "name_ko": row["hangul"],
-                "name_mr": row["mccune_reischauer"],
-                "aliases": row["aliases"],
-            },
+class SeedError(Exception):
+    """A row the loader cannot use: its file, line and the reason."""
+
+
+def rows(path: Path):
+    """(line number, row) of a CSV file; a row with missing or extra cells is refused."""
+    with path.open(encoding="utf-8", newline="") as handle:
+        reader = csv.DictReader(handle)
+        for row in reader:
+            if None in row or None in row.values():
+                raise SeedError(f"{path.name}, line {reader.line_num}: wrong number of columns")
+            yield reader.line_num, row
+
+
+@contextmanager
+def at(path: Path, line: int):
+    """Name the file and line of any error raised while a row is loaded."""
+    try:
+        yield
+    except SeedError:
+        raise
+    except ValidationError as error:
+        reason = (
+            "; ".join(
+                f"{name}: {' '.join(messages)}" if name != "__all__" else " ".join(messages)
+                for name, messages in error.message_dict.items()
+            )
+            if hasattr(error, "error_dict")
+            else " ".join(error.messages)
         )
-    counties = [row for row in rows if row["level"] == "county"]
-    # A name used in two provinces (Unsan) gets the province in both slugs.
-    repeated = Counter(slugify(row["name"]) for row in counties)
-    for row in counties:
-        province = provinces[row["province_iso"]]
-        slug = slugify(row["name"])
-        if repeated[slug] > 1:
-            slug = f"{slug}-{province.slug}"
-        County.objects.update_or_create(
-            slug=slug,
-            defaults={
-                "province": province,
+        raise SeedError(f"{path.name}, line {line}: {reason}") from error
+    except (KeyError, ValueError, ObjectDoesNotExist, IntegrityError) as error:
+        raise SeedError(f"{path.name}, line {line}: {error}") from error
+
+
+def sync(instance, values: dict, *, m2m: dict | None = None) -> bool:
+    """Set `values` on `instance` and save it only if one differs (or it is new); set its
+    many-to-many `m2m` only where they differ. Whether anything was written."""
+    changed = instance.pk is None or any(
+        getattr(instance, name) != value for name, value in values.items()
+    )
+    for name, value in values.items():
+        setattr(instance, name, value)
+    if changed:
+        # The database checks the constraints on save (an IntegrityError names the row);
+        # checking each by a query first would double the load's time.
+        instance.full_clean(validate_constraints=False)
+        instance.save()
+    for name, wanted in (m2m or {}).items():
+        manager = getattr(instance, name)
+        if {item.pk for item in manager.all()} != {item.pk for item in wanted}:
+            manager.set(wanted)
+            changed = True
+    return changed
+
+
+def load_gazetteer() -> tuple[dict, dict]:
+    """Provinces by ISO code and counties by "hangul|ISO": the gazetteer's, with their seats'
+    coordinates, and the names, cohorts and further spellings of seed/counties.csv."""
+    path = SEED_DIR / "counties.csv"
+    record = {}
+    for line, row in rows(path):
+        record[row["county"]] = (line, row)
+    found = list(rows(GAZETTEER))
+    provinces = {}
+    for line, row in found:
+        if row["level"] != "province":
+            continue
+        with at(GAZETTEER, line):
+            province = Province.objects.filter(iso_code=row["province_iso"]).first()
+            province = province or Province(iso_code=row["province_iso"])
+            sync(
+                province,
+                {
+                    "name": row["name"],
+                    "slug": slugify(row["name"]),
+                    "kind": PROVINCE_KINDS[row["kind"]],
+                    "name_ko": row["hangul"],
+                    "name_mr": row["mccune_reischauer"],
+                    "aliases": row["aliases"],
+                },
+            )
+            provinces[row["province_iso"]] = province
+    planned = {}
+    for line, row in found:
+        if row["level"] != "county":
+            continue
+        key = f"{row['hangul']}|{row['province_iso']}"
+        with at(GAZETTEER, line):
+            values = {
                 "name": row["name"],
                 "kind": COUNTY_KINDS[row["kind"]],
-                "name_ko": row["hangul"],
                 "name_mr": row["mccune_reischauer"],
                 "aliases": row["aliases"],
-            },
-        )
-    return len(provinces), len(counties)
+                "latitude": coordinate(row["lat"]),
+                "longitude": coordinate(row["lon"]),
+                "programme_year": None,
+                "description": "",
+            }
+            province = provinces[row["province_iso"]]
+        if key in record:
+            line, extra = record.pop(key)
+            with at(path, line):
+                spellings = [*values["aliases"].split(";"), *extra["aliases"].split(";")]
+                values.update(
+                    name=extra["name"],
+                    programme_year=int(extra["programme_year"])
+                    if extra["programme_year"]
+                    else None,
+                    aliases=";".join(dict.fromkeys(s for s in spellings if s)),
+                    description=extra["description"],
+                )
+        planned[key] = (province, row["hangul"], values, line)
+    for key, (line, _) in record.items():
+        raise SeedError(f"{path.name}, line {line}: no county {key} in the gazetteer")
+    # A name used in two provinces (Unsan) gets the province in both slugs.
+    repeated = Counter(values["name"] for _, _, values, _ in planned.values())
+    counties = {}
+    for key, (province, hangul, values, line) in planned.items():
+        with at(GAZETTEER, line):
+            slug = slugify(values["name"])
+            if repeated[values["name"]] > 1:
+                slug = f"{slug}-{province.slug}"
+            county = County.objects.filter(name_ko=hangul, province=province).first()
+            county = county or County(name_ko=hangul, province=province)
+            sync(county, {**values, "slug": slug})
+            counties[key] = county
+    return provinces, counties
 
 
-def _event(model, *, sources, factories=(), **fields):
-    """Create or update an event found by its kind, date and place; cite `sources`."""
-    key = {name: fields[name] for name in ("kind", "date", "county", "province", "place_name")}
-    event = model.objects.filter(**key).first()
-    if event is not None:
-        sources = {*event.sources.all(), *sources}
-        factories = {*event.factories.all(), *factories}
-    if model is Ceremony:
-        return services.save_ceremony(
-            ceremony=event, sources=sources, factories=factories, **fields
-        )
-    return services.save_guidance_visit(visit=event, sources=sources, factories=factories, **fields)
+def coordinate(text: str):
+    return Decimal(text).quantize(Decimal("0.000001")) if text else None
 
 
-def load_article() -> None:
-    text = ARTICLE.read_text(encoding="utf-8").strip()
-    article, _ = Source.objects.update_or_create(
-        title=ARTICLE_TITLE,
-        defaults={
-            "publisher": Publisher.UNKNOWN,
-            # Its own words place it in 2025: "On December 20, 2024 … the beginning of this year".
-            "published": "2025",
-            "language": "en",
-            "excerpt": "Journey of Devotion",
-            "full_text": text,
-        },
-    )
-    cite = [article]
-    county = {
-        c.name: c
-        for c in County.objects.filter(
-            name__in=["Songchon", "Hamju", "Jaeryong", "Sinpho", "Sukchon", "Unpha"]
-        )
-    }
-    north_phyongan = Province.objects.get(iso_code="KP-03")
+def load_sources() -> dict:
+    path = SEED_DIR / "sources.csv"
+    sources = {}
+    for line, row in rows(path):
+        with at(path, line):
+            source = Source.objects.filter(key=row["key"]).first() or Source(key=row["key"])
+            text = (SEED_DIR / row["text"]).read_text(encoding="utf-8") if row["text"] else ""
+            if row["text"] and not YES[row["state_media"]]:
+                raise SeedError(f"{path.name}, line {line}: only DPRK state media's texts are kept")
+            sync(
+                source,
+                {
+                    "title": row["title"],
+                    "publisher": row["publisher"],
+                    "publisher_detail": row["publisher_detail"],
+                    "state_media": YES[row["state_media"]],
+                    "url": row["url"],
+                    "published": row["published"],
+                    "published_note": row["published_note"],
+                    "language": row["language"],
+                    "completeness": row["completeness"],
+                    "full_text": text.strip(),
+                },
+            )
+            sources[row["key"]] = source
+    return sources
 
-    songchon = county["Songchon"]
-    songchon.programme_year = 2024
-    songchon.description = "A typical intermediate, mountainous area of the DPRK."
-    songchon.save()
-    songchon.sources.add(article)
-    for name in ("Jaeryong", "Sukchon", "Unpha"):
-        place = county[name]
-        place.description = (
-            f"New regional-industry factories in {name} County are shown in "
-            f"“{ARTICLE_TITLE}” (2025)."
-        )
-        place.save()
-        place.sources.add(article)
 
-    factories, _ = Factory.objects.update_or_create(
-        slug="songchon-regional-industry-factories",
-        defaults={
-            "county": songchon,
-            "name": "Songchon regional-industry factories",
-            "description": (
-                "Modern regional-industry factories equipped with highly automated and "
-                "scientific production lines and suited to regional features, built in "
-                "290-odd days since the beginning of the construction."
-            ),
-        },
-    )
-    factories.sources.add(article)
-    if factories.sector != Sector.OTHER:  # the article names no sector
-        factories.sector = Sector.OTHER
-        factories.save()
+def load_factories(counties: dict) -> dict:
+    path = SEED_DIR / "factories.csv"
+    sectors = {sector.value for sector in Sector}
+    factories = {}
+    for line, row in rows(path):
+        with at(path, line):
+            if row["sector"] not in sectors:
+                raise ValueError(f"unknown sector “{row['sector']}”")
+            factory = Factory.objects.filter(slug=row["slug"]).first() or Factory(slug=row["slug"])
+            sync(
+                factory,
+                {"county": counties[row["county"]], "name": row["name"], "sector": row["sector"]},
+            )
+            factories[row["slug"]] = factory
+    return factories
 
-    _event(
-        Ceremony,
-        sources=cite,
-        factories=[factories],
-        kind=CeremonyKind.GROUNDBREAKING,
-        date="2024-02-21/2024-02-29",
-        county=songchon,
-        province=songchon.province,
-        place_name="",
-        leader_present=True,
-        speakers=LEADER,
-        summary=(
-            "A groundbreaking ceremony signalling the start of the implementation of the "
-            "Regional Development 20×10 Policy."
-        ),
-    )
-    _event(
-        Ceremony,
-        sources=cite,
-        kind=CeremonyKind.GROUNDBREAKING,
-        date="2024",
-        county=None,
-        province=None,
-        place_name="19 cities and counties, not named in the source",
-        summary=(
-            "The Songchon ceremony “was followed by similar ceremonies in 19 cities and counties.”"
-        ),
-    )
-    _event(
-        Ceremony,
-        sources=cite,
-        factories=[factories],
-        kind=CeremonyKind.INAUGURATION,
-        date="2024-12-20",
-        county=songchon,
-        province=songchon.province,
-        place_name="",
-        leader_present=True,
-        summary="An inauguration ceremony of regional-industry factories in Songchon County.",
-    )
-    _event(
-        Ceremony,
-        sources=cite,
-        kind=CeremonyKind.INAUGURATION,
-        date="2025-01/2025-03",
-        county=None,
-        province=None,
-        place_name="other cities and counties, not named in the source",
-        summary="“Similar events in other cities and counties with the beginning of this year.”",
-    )
-    _event(
-        GuidanceVisit,
-        sources=cite,
-        kind=VisitKind.CONSULTATIVE_MEETING,
-        date="2024",
-        county=None,
-        province=None,
-        place_name="on site, places not named in the source",
-        leader_present=True,
-        led_by=LEADER,
-        summary=(
-            "On-site consultative meetings where strategies for the successful promotion of "
-            "the policy were advanced."
-        ),
-    )
-    for place, province, where in (
-        (county["Hamju"], county["Hamju"].province, ""),
-        (None, north_phyongan, "construction sites; county not named in the source"),
-        (county["Jaeryong"], county["Jaeryong"].province, ""),
-    ):
-        _event(
-            GuidanceVisit,
-            sources=cite,
-            kind=VisitKind.FIELD_GUIDANCE,
-            date="2024",
-            county=place,
-            province=province,
-            place_name=where,
-            leader_present=True,
-            led_by=LEADER,
-            summary="Field guidance at the construction sites of regional-industry factories.",
-        )
-    _event(
-        GuidanceVisit,
-        sources=cite,
-        kind=VisitKind.CONSULTATIVE_MEETING,
-        date="2024-07",
-        county=county["Sinpho"],
-        province=county["Sinpho"].province,
-        place_name="the shore in Sinpho",
-        leader_present=True,
-        led_by=LEADER,
-        summary=(
-            "A consultative meeting for regional economic development. Afterwards he toured "
-            "the offshore farming ground aboard a small boat."
-        ),
-    )
+
+def load_events(counties: dict, provinces: dict, factories: dict) -> dict:
+    path = SEED_DIR / "events.csv"
+    events = {}
+    for line, row in rows(path):
+        with at(path, line):
+            model, kinds = EVENT_MODELS[row["model"]]
+            kind = kinds(row["kind"])
+            county = counties[row["county"]] if row["county"] else None
+            province = provinces[row["province"]] if row["province"] else None
+            key = {
+                "kind": kind,
+                "county": county,
+                "province": province,
+                "place_name": row["place_name"],
+            }
+            event = model(date=row["date"], **key)
+            event.derive_date_bounds()  # the stored text, as the model normalises it
+            existing = model.objects.filter(date=event.date, **key).first()
+            people = "speakers" if model is Ceremony else "led_by"
+            # Through the services, which keep the factories' milestone dates; saving a record
+            # as it was adds no history version, so a reload writes nothing new.
+            save, record = (
+                (services.save_ceremony, "ceremony")
+                if model is Ceremony
+                else (services.save_guidance_visit, "visit")
+            )
+            events[row["key"]] = save(
+                **{record: existing},
+                **key,
+                date=event.date,
+                leader_present=YES[row["leader_present"]],
+                **{people: row["people"]},
+                summary=row["summary"],
+                factories=[factories[slug] for slug in row["factories"].split(";") if slug],
+            )
+    return events
+
+
+def load_citations(events: dict, factories: dict, sources: dict) -> int:
+    path = SEED_DIR / "citations.csv"
+    presence = {choice.value for choice in LeaderPresence}
+    count = 0
+    for line, row in rows(path):
+        with at(path, line):
+            kind, _, key = row["record"].partition(":")
+            if kind == "event":
+                record = events[key]
+                field = "ceremony" if isinstance(record, Ceremony) else "visit"
+            elif kind == "factory":
+                record, field = factories[key], "factory"
+            else:
+                raise ValueError(f"record “{row['record']}” is neither event: nor factory:")
+            leader = row["leader_present"] or LeaderPresence.UNSTATED
+            if leader not in presence:
+                raise ValueError(f"leader_present “{leader}” is not yes, no or unstated")
+            source = sources[row["source"]]
+            if row["quote"] and not source.state_media:
+                raise ValueError("a quote is kept only from DPRK state media")
+            citation = Citation.objects.filter(**{field: record}, source=source).first()
+            sync(
+                citation or Citation(**{field: record}, source=source),
+                {
+                    "date_as_written": row["date_as_written"],
+                    "date": row["date"],
+                    "leader_present": leader,
+                    "place_as_written": row["place_as_written"],
+                    "facilities_as_written": row["facilities_as_written"],
+                    "quote": row["quote"],
+                    "note": row["note"],
+                    "follows": YES[row["follows"]],
+                },
+            )
+            count += 1
+    return count
+
+
+def load_county_sources(counties: dict, sources: dict) -> None:
+    path = SEED_DIR / "counties.csv"
+    for line, row in rows(path):
+        with at(path, line):
+            wanted = [sources[key] for key in row["sources"].split(";") if key]
+            sync(counties[row["county"]], {}, m2m={"sources": wanted})
 
 
 @transaction.atomic
 def load() -> dict[str, int]:
-    load_gazetteer()
-    load_article()
+    provinces, counties = load_gazetteer()
+    sources = load_sources()
+    load_county_sources(counties, sources)
+    factories = load_factories(counties)
+    events = load_events(counties, provinces, factories)
+    citations = load_citations(events, factories, sources)
     return {
         "provinces": Province.objects.count(),
         "counties": County.objects.count(),
+        "counties in the programme": County.objects.exclude(programme_year=None).count(),
         "factories": Factory.objects.count(),
         "ceremonies": Ceremony.objects.count(),
         "guidance visits": GuidanceVisit.objects.count(),
         "sources": Source.objects.count(),
+        "citations": citations,
     }

@@ -30,7 +30,7 @@ def save_ceremony(
     province: Province | None = None,
     place_name: str = "",
     factories: Iterable[Factory] = (),
-    sources: Iterable = (),
+    sources: Iterable | None = None,
     leader_present: bool = False,
     speakers: str = "",
     summary: str = "",
@@ -50,7 +50,7 @@ def save_ceremony(
         "summary": summary,
         "repeat": repeat,
     }
-    return _save_event(ceremony, fields, list(factories), list(sources))
+    return _save_event(ceremony, fields, list(factories), sources)
 
 
 def check_ceremony(*, ceremony: Ceremony | None = None, **values) -> Ceremony:
@@ -71,7 +71,7 @@ def save_guidance_visit(
     province: Province | None = None,
     place_name: str = "",
     factories: Iterable[Factory] = (),
-    sources: Iterable = (),
+    sources: Iterable | None = None,
     leader_present: bool = False,
     led_by: str = "",
     summary: str = "",
@@ -88,7 +88,7 @@ def save_guidance_visit(
         "led_by": led_by,
         "summary": summary,
     }
-    return _save_event(visit, fields, list(factories), list(sources))
+    return _save_event(visit, fields, list(factories), sources)
 
 
 def check_guidance_visit(*, visit: GuidanceVisit | None = None, **values) -> GuidanceVisit:
@@ -119,13 +119,16 @@ def _with_defaults(model, values: dict) -> dict:
     return {**defaults, **values}
 
 
-def _save_event(event: Event, fields: dict, factories: list, sources: list) -> Event:
+def _save_event(event: Event, fields: dict, factories: list, sources) -> Event:
+    """`sources` None leaves the event's citations as they are: each carries what its source
+    states, which a form or request that does not list the sources must not wipe."""
     with transaction.atomic():
         before = list(event.factories.all()) if event.pk else []
         _validate(event, fields, factories)
         event.save()
         event.factories.set(factories)
-        event.sources.set(sources)
+        if sources is not None:
+            event.sources.set(list(sources))
         if isinstance(event, Ceremony):
             _refresh_milestones({*before, *factories})
     return event

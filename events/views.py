@@ -7,6 +7,7 @@ from django.views.generic import DetailView, ListView
 
 from events.choices import CeremonyKind, VisitKind
 from events.chronology import event_rows, load_events, marked, timeline, with_details
+from events.claims import with_claims
 from events.filters import CeremonyFilterSet, GuidanceVisitFilterSet, SourceFilterSet
 from events.models import Ceremony, GuidanceVisit, Photo, Source, in_event_order
 from sites.views import (
@@ -134,7 +135,8 @@ class EventDetailView(DetailView):
     category = ""
 
     def get_object(self, queryset=None):
-        return marked(super().get_object(queryset), self.category)
+        (event,) = with_claims([marked(super().get_object(queryset), self.category)])
+        return event
 
 
 class CeremonyDetailView(EventDetailView):
@@ -162,6 +164,13 @@ class SourceDetailView(DetailView):
         context = super().get_context_data(**kwargs)
         source = self.object
         context.update(
+            claims=source.citations.select_related(
+                "ceremony__county__province",
+                "ceremony__province",
+                "visit__county__province",
+                "visit__province",
+                "factory__county",
+            ).order_by("pk"),
             counties=source.counties.select_related("province"),
             factories=source.factories.select_related("county__province"),
             events=timeline(source.ceremonies.all(), source.guidance_visits.all()),

@@ -35,7 +35,8 @@ if not SECRET_KEY:
             "DJANGO_SECRET_KEY is not set. With DJANGO_DEBUG off Regiondev needs a secret key: "
             "set DJANGO_SECRET_KEY to a long random string (see .env.example)."
         )
-    SECRET_KEY = "insecure-development-key-only-for-debug"
+    # Only with DJANGO_DEBUG on (refused above otherwise), so never a production secret.
+    SECRET_KEY = "insecure-development-key-only-for-debug"  # noqa: S105
 ALLOWED_HOSTS = env("DJANGO_ALLOWED_HOSTS")
 
 INSTALLED_APPS = [

@@ -1,7 +1,7 @@
 from django.contrib import admin
 from django.core.exceptions import ValidationError
 
-from events.admin import PhotoInline
+from events.admin import PhotoInline, citation_inline
 from sites import services
 from sites.models import County, Factory, Province
 from sites.resources import CountyResource, FactoryResource
@@ -98,7 +98,7 @@ class FactoryAdmin(SearchRuleAdmin, ImportExportHistoryAdmin):
 
     form = FactoryAdminForm
     resource_classes = [FactoryResource]
-    inlines = [PhotoInline]
+    inlines = [citation_inline("factory"), PhotoInline]
     list_display = [
         "name",
         "county",
@@ -110,7 +110,7 @@ class FactoryAdmin(SearchRuleAdmin, ImportExportHistoryAdmin):
     list_filter = ["status", "sector", "county__province", "county__programme_year"]
     list_select_related = ["county__province"]
     search_fields = ["name", "products"]
-    autocomplete_fields = ["county", "sources"]
+    autocomplete_fields = ["county"]
     readonly_fields = [
         "status",
         "groundbreaking_date",
@@ -122,7 +122,7 @@ class FactoryAdmin(SearchRuleAdmin, ImportExportHistoryAdmin):
     def write(self, obj, form):
         values = {name: form.cleaned_data.get(name) for name in SERVICE_FIELDS}
         values["slug"] = values["slug"] or ""
-        services.save_factory(factory=obj, sources=form.cleaned_data.get("sources", ()), **values)
+        services.save_factory(factory=obj, sources=form.cleaned_data.get("sources"), **values)
 
     @admin.display(description="groundbreaking to inauguration")
     def construction_time(self, factory):

@@ -21,6 +21,11 @@ class Sector(models.TextChoices):
     DAILY_NECESSITIES = "daily necessities", _("daily necessities")
     TEXTILES = "textiles and clothing", _("textiles and clothing")
     BUILDING_MATERIALS = "building materials", _("building materials")
+    PAPER = "paper", _("paper")
+    FISHERIES = "fisheries", _("fisheries and fish processing")
+    AGRICULTURE = "agriculture", _("agriculture and grain")
+    HEALTH_CARE = "health care", _("health care (hospital)")
+    SERVICES = "services and leisure", _("services and leisure")
     OTHER = "other", _("other or unspecified")
 
 

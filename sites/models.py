@@ -283,7 +283,13 @@ class Factory(models.Model):
     products = models.TextField(blank=True, help_text="What it makes, as the sources say.")
     description = models.TextField(blank=True)
     latitude, longitude = coordinate_fields()
-    sources = models.ManyToManyField("events.Source", blank=True, related_name="factories")
+    sources = models.ManyToManyField(
+        "events.Source",
+        blank=True,
+        related_name="factories",
+        through="events.Citation",
+        through_fields=("factory", "source"),
+    )
 
     # Derived from ceremonies by refresh_milestones(); never typed.
     status = models.CharField(

@@ -48,7 +48,7 @@ def save_factory(
     description: str = "",
     latitude: Decimal | None = None,
     longitude: Decimal | None = None,
-    sources: Iterable = (),
+    sources: Iterable | None = None,
 ) -> Factory:
     """Create `factory` or change it to the values given. An empty slug keeps the one it has,
     or is made from the name for a new factory."""
@@ -66,7 +66,8 @@ def save_factory(
             longitude=longitude,
         )
         factory.save()
-        factory.sources.set(list(sources))
+        if sources is not None:  # None leaves the citations and their claims as they are
+            factory.sources.set(list(sources))
     return factory
 
 

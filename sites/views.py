@@ -22,6 +22,7 @@ from events.chronology import (
     timeline,
     with_details,
 )
+from events.claims import with_claims
 from events.models import (
     EVENT_ORDER,
     SOURCE_ORDER,
@@ -454,6 +455,7 @@ class CountyDetailView(CachedPageMixin, DetailView):
                 for event in with_details(
                     model.objects.filter(county=county).chronological(newest_first=True),
                     photos=True,
+                    claims=True,
                 )[: self.shown_events + 1]
             ),
             key=chronological_key,
@@ -522,6 +524,8 @@ class FactoryDetailView(CachedPageMixin, DetailView):
         context = super().get_context_data(**kwargs)
         factory = self.object
         events = timeline(factory.ceremonies.all(), factory.guidance_visits.all(), photos=True)
+        factory.category = "factory"
+        with_claims([factory, *events])  # one query for the factory's claims and its events'
         context.update(
             steps=with_gaps(events),
             timeline_chart=factory_chart(factory, events),

@@ -3,7 +3,6 @@
 from django import forms
 from django.core.exceptions import ValidationError
 
-from events.choices import Publisher
 from events.dates import EDTF_HELP
 from events.models import GuidanceVisit, Source
 from sites.models import County, Factory, Province
@@ -73,11 +72,8 @@ class ArticleForm(forms.ModelForm):
                     "Give the publication date: the text carries no archive date line, and "
                     "its dates are read against it.",
                 )
-        if cleaned.get("publisher") in (None, "", Publisher.UNKNOWN) and frame.publisher:
-            for value, label in Publisher.choices:
-                if label.casefold().removeprefix("the ") in frame.publisher.casefold():
-                    cleaned["publisher"] = self.instance.publisher = value
-                    break
+        if not cleaned.get("publisher") and frame.publisher:
+            cleaned["publisher"] = self.instance.publisher = frame.publisher[:100]
         return cleaned
 
 

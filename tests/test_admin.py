@@ -79,6 +79,8 @@ def test_an_invalid_date_is_a_form_error_in_words(seeded, staff_client):
         {
             "kind": "groundbreaking",
             "date": "late February",
+            "citations-TOTAL_FORMS": 0,
+            "citations-INITIAL_FORMS": 0,
             "photos-TOTAL_FORMS": 0,
             "photos-INITIAL_FORMS": 0,
         },
@@ -91,7 +93,7 @@ def test_an_inauguration_before_the_groundbreaking_is_a_form_error(seeded, staff
     from events.models import Ceremony
     from sites.models import Factory
 
-    factory = Factory.objects.get()
+    factory = Factory.objects.get(slug="songchon-regional-industry-factories")
     before = Ceremony.objects.count()
     response = staff_client.post(
         admin_url(Ceremony, "add"),
@@ -99,6 +101,8 @@ def test_an_inauguration_before_the_groundbreaking_is_a_form_error(seeded, staff
             "kind": "inauguration",
             "date": "2023-12-20",
             "factories": [factory.pk],
+            "citations-TOTAL_FORMS": 0,
+            "citations-INITIAL_FORMS": 0,
             "photos-TOTAL_FORMS": 0,
             "photos-INITIAL_FORMS": 0,
         },

@@ -78,8 +78,9 @@ def sources_of(factories) -> dict[int, list[dict]]:
     placeholders = ", ".join(["%s"] * len(ids))
     by_factory = defaultdict(list)
     with connections[factories[0]._state.db].cursor() as cursor:
+        # Table and column names come from the models; the ids are parameters.
         cursor.execute(
-            f"SELECT l.factory_id, {columns} FROM {link} l JOIN {source} s ON s.id = l.source_id"
+            f"SELECT l.factory_id, {columns} FROM {link} l JOIN {source} s ON s.id = l.source_id"  # noqa: S608
             f" WHERE l.factory_id IN ({placeholders})",
             ids,
         )

@@ -41,7 +41,8 @@ def cell(value):
     if isinstance(value, list):
         return LIST_SEPARATOR.join(str(cell(item)) for item in value)
     if isinstance(value, dict):
-        for key in ("name", "title", "slug", "id"):
+        # A citation is named by its source.
+        for key in ("name", "title", "slug", "id", "source"):
             if key in value:
                 return cell(value[key])
     if value is None:

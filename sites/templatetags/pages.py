@@ -7,7 +7,8 @@ from django.conf import settings
 from django.urls import translate_url
 from django.utils import timezone
 from django.utils.html import format_html
-from django.utils.translation import get_language, gettext
+from django.utils.text import get_text_list
+from django.utils.translation import get_language, gettext, pgettext_lazy
 
 from events.dates import in_words
 
@@ -116,3 +117,17 @@ def language_switch(context):
             if code != current
         ]
     }
+
+
+# What a claim may differ from its record on (Claim.disagrees_with), as the page says it.
+CLAIM_DIFFERENCES = {
+    "date": pgettext_lazy("a claim differs from the record on", "date"),
+    "leader present": pgettext_lazy("a claim differs from the record on", "leader present"),
+}
+
+
+@register.filter
+def differences_in_words(differences: list[str]) -> str:
+    """ "date and leader present", in the page's language."""
+    words = [str(CLAIM_DIFFERENCES.get(name, name)) for name in differences]
+    return get_text_list(words, gettext("and"))

@@ -250,7 +250,7 @@ class DateReader:
 
     # --- one match ------------------------------------------------------------------------
 
-    def span(self, kind: str, match: re.Match):  # noqa: C901, PLR0911, PLR0912 - one case a kind
+    def span(self, kind: str, match: re.Match):
         groups = match.groupdict()
         from_context = False
         if kind == "year":

@@ -33,7 +33,9 @@ def world(db):
     onchon = make.county(province=nampho, name="Onchon", slug="onchon", name_ko="온천군")
     kcna = make.source(
         title="Songchon factories open",
+        key="kcna-songchon-factories-open",
         publisher="KCNA",
+        state_media=True,
         published="2025-01-10",
         excerpt="a day of rejoicing",
     )

@@ -135,6 +135,8 @@ CASES = {
         ({"q": "construction"}, {"rodong"}),
         ({"id": pk("kcna")}, {"kcna"}),
         ({"id__in": pks("kcna", "rodong")}, {"kcna", "rodong"}),
+        ({"key": "kcna-songchon-factories-open"}, {"kcna"}),
+        ({"state_media": "false"}, {"rodong"}),
         ({"publisher": "KCNA"}, {"kcna"}),
         ({"publisher__in": "Rodong Sinmun,other"}, {"rodong"}),
         ({"language": "ko"}, {"rodong"}),

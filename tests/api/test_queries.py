@@ -66,8 +66,8 @@ CASES = {
     "provinces": ("api:province-list", provinces, 1),
     "counties": ("api:county-list", counties, 2),
     "factories": ("api:factory-list", factories, 2),  # sources as plain values (lean.py)
-    "ceremonies": ("api:ceremony-list", events(make.ceremony), 3),
-    "guidance-visits": ("api:guidance-visit-list", events(make.visit), 3),
+    "ceremonies": ("api:ceremony-list", events(make.ceremony), 4),  # and citations
+    "guidance-visits": ("api:guidance-visit-list", events(make.visit), 4),
     "sources": ("api:source-list", sources, 1),
     "photos": ("api:photo-list", photos, 1),
     "timeline": ("api:factory-timeline", timeline, 5),

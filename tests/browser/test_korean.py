@@ -21,7 +21,7 @@ def test_a_county_page_reads_in_korean_at_both_widths(visit, mapped):  # noqa: F
     main = page.get_by_role("main")
     expect(main.get_by_role("heading", name="행사와 현지지도")).to_be_visible()
     expect(main.get_by_text("2024년 12월 20일").first).to_be_visible()
-    expect(main.get_by_text("295–303일").first).to_be_visible()
+    expect(main.get_by_text("296일").first).to_be_visible()
     expect(page.locator("#map-county")).to_be_visible()
     visit.screenshot("county-korean")
     assert_page_is_sound(visit, mapped)

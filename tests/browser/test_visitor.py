@@ -40,7 +40,7 @@ def test_search_seongcheon_reach_songchon_and_read_its_factory_timeline(visit, s
     page.get_by_role("link", name="Songchon regional-industry factories").first.click()
     expect(page).to_have_url(re.compile(r"/factories/songchon-regional-industry-factories/$"))
     main = page.get_by_role("main")
-    for words in ["late February 2024", "20 December 2024", "295–303 days"]:
+    for words in ["28 February 2024", "20 December 2024", "296 days"]:
         expect(main.get_by_text(words).first).to_be_visible()
     visit.screenshot("factory")
     assert_page_is_sound(visit, site)
@@ -56,11 +56,13 @@ def test_every_page_reads_well_at_both_widths(visit, site):
         "events": "/events/",
         "events-filtered": "/events/?kind=groundbreaking&year=2024",
         "ceremony": Ceremony.objects.get(
-            kind="groundbreaking", county__isnull=False
+            kind="groundbreaking", county__name="Songchon"
         ).get_absolute_url(),
         "visit": GuidanceVisit.objects.get(place_name="the shore in Sinpho").get_absolute_url(),
         "sources": "/sources/",
-        "source": Source.objects.get().get_absolute_url(),
+        "source": Source.objects.get(
+            key="kim-jong-uns-world-of-devoted-service-2"
+        ).get_absolute_url(),
         "search-miss": "/search/?q=Songchn",
         "not-found": "/counties/atlantis/",
     }
@@ -84,3 +86,27 @@ def test_the_skip_link_is_first_and_focus_is_visible(visit, site):
     assert outline == "solid"
     page.keyboard.press("Enter")
     assert page.evaluate("document.activeElement.id") == "content"
+
+
+def test_the_record_of_both_cohorts_a_2025_county_and_a_contested_record(visit, site):
+    page = visit.page
+    visit.open("/")
+    main = page.get_by_role("main")
+    counted = int(re.search(r"(\d+)\s+of\s+\d+\s+counties", main.inner_text()).group(1))
+    assert counted >= 39
+    visit.screenshot("home-record")
+
+    visit.open("/counties/kangdong/")
+    expect(page.get_by_role("heading", level=1)).to_contain_text("Kangdong County")
+    expect(main.get_by_text("Kangdong County Hospital").first).to_be_visible()
+    expect(main.get_by_text("2025 — one of that year's 20 counties")).to_be_visible()
+    visit.screenshot("county-2025")
+    assert_page_is_sound(visit, site)
+
+    unsan = Ceremony.objects.get(kind="inauguration", county__name_ko="운산군")
+    visit.open(unsan.get_absolute_url())
+    expect(main.get_by_text("The sources disagree.")).to_be_visible()
+    expect(main.get_by_text("“on March 7”")).to_be_visible()
+    expect(main.get_by_text("“on February 7”").first).to_be_visible()
+    visit.screenshot("contested-record")
+    assert_page_is_sound(visit, site)

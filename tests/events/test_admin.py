@@ -11,7 +11,12 @@ from sites.models import County, Factory
 from tests import factories as make
 
 ADD = reverse("admin:events_ceremony_add")
-EMPTY_INLINES = {"photos-TOTAL_FORMS": 0, "photos-INITIAL_FORMS": 0}
+EMPTY_INLINES = {
+    "photos-TOTAL_FORMS": 0,
+    "photos-INITIAL_FORMS": 0,
+    "citations-TOTAL_FORMS": 0,
+    "citations-INITIAL_FORMS": 0,
+}
 
 
 @pytest.fixture

@@ -9,24 +9,22 @@ from tests.pages.test_places import text_of
 
 
 def test_events_are_listed_newest_first_across_both_kinds(client, seeded):
-    text = text_of(client.get(reverse("events:event-list")))
-    assert "9 events" in text
-    order = [
-        text.index("early 2025"),
-        text.index("20 December 2024"),
-        text.index("July 2024"),
-        text.index("late February 2024"),
-    ]
-    assert order == sorted(order)
+    response = client.get(reverse("events:event-list"))
+    assert "94 events" in text_of(response)
+    shown = response.context["events"]
+    assert len(shown) == 50
+    assert {event.category for event in shown} == {"ceremony", "visit"}
+    earliest_days = [event.date_lower for event in shown]
+    assert earliest_days == sorted(earliest_days, reverse=True)
 
 
 def test_events_can_be_listed_oldest_first(client, seeded):
     text = text_of(client.get(reverse("events:event-list"), {"order": "oldest"}))
     order = [
-        text.index("late February 2024"),
+        text.index("23–24 January 2024"),
+        text.index("28 February 2024"),
         text.index("July 2024"),
         text.index("20 December 2024"),
-        text.index("early 2025"),
     ]
     assert order == sorted(order)
     assert "Order: oldest first ✕" in text
@@ -57,7 +55,7 @@ def test_events_filter_by_leader_present(client, db):
 def test_events_filter_by_a_ceremony_kind_leaves_out_visits(client, seeded):
     response = client.get(reverse("events:event-list"), {"kind": "groundbreaking"})
     text = text_of(response)
-    assert "2 events with these filters" in text
+    assert "39 events with these filters" in text
     assert "Field guidance" not in text.split("with these filters")[1]
     assert "Kind: groundbreaking ✕" in text
     assert [link["path"] for link in csv_links(response)] == ["/api/ceremonies/"]
@@ -66,7 +64,7 @@ def test_events_filter_by_a_ceremony_kind_leaves_out_visits(client, seeded):
 def test_events_filter_by_a_visit_kind_leaves_out_ceremonies(client, seeded):
     response = client.get(reverse("events:event-list"), {"kind": "consultative meeting"})
     text = text_of(response)
-    assert "2 events with these filters" in text
+    assert "3 events with these filters" in text
     assert "ceremony" not in text.split("with these filters")[1].split("Regiondev: records")[0]
     assert [link["path"] for link in csv_links(response)] == ["/api/guidance-visits/"]
 
@@ -74,8 +72,8 @@ def test_events_filter_by_a_visit_kind_leaves_out_ceremonies(client, seeded):
 def test_events_filter_by_year_keeps_events_that_may_fall_in_it(client, seeded):
     response = client.get(reverse("events:event-list"), {"year": "2025"})
     text = text_of(response)
-    assert "1 event with these filters" in text
-    assert "early 2025" in text
+    assert "55 events with these filters" in text
+    assert "7 January 2025" in text
     assert "Year: 2025 ✕" in text
     # The API knows no year: the CSV links carry the same days as date bounds.
     for link in csv_links(response):
@@ -86,7 +84,7 @@ def test_events_filter_by_year_keeps_events_that_may_fall_in_it(client, seeded):
 
 def test_events_filter_by_province(client, seeded):
     text = text_of(client.get(reverse("events:event-list"), {"province": "south-hamgyong"}))
-    assert "2 events with these filters" in text
+    assert "8 events with these filters" in text
     assert "Hamju" in text and "Sinpho" in text
 
 
@@ -138,30 +136,32 @@ def test_ceremony_page_shows_its_date_precision_place_and_sources(client, seeded
     ceremony = Ceremony.objects.get(kind="groundbreaking", county__slug="songchon")
     text = text_of(client.get(ceremony.get_absolute_url()))
     assert "Groundbreaking ceremony" in text
-    assert (
-        "late February 2024 — the sources give no exact day; any day from 21 February 2024 to "
-        "29 February 2024 EDTF 2024-02-21/2024-02-29" in text
-    )
+    assert "Date 28 February 2024" in text
     assert "Songchon County , South Phyongan" in text
     assert "Songchon regional-industry factories" in text
-    assert "Source: Kim Jong Un's World of Devoted Service for People (2)" in text
+    # The founding article's vaguer date is one claim among those of state media.
+    assert "Kim Jong Un's World of Devoted Service for People (2)" in text
+    assert "Date as written: “In late February last year” — late February 2024" in text
+    assert "Date as written: “on February 28” — 28 February 2024 EDTF 2024-02-28" in text
 
 
 def test_visit_page_with_an_unnamed_place(client, seeded):
-    visit = GuidanceVisit.objects.get(province__iso_code="KP-03")
+    visit = GuidanceVisit.objects.get(province__iso_code="KP-03", county=None)
     text = text_of(client.get(visit.get_absolute_url()))
     assert "Field guidance at a site" in text
-    assert "North Phyongan — construction sites; county not named in the source" in text
+    assert "Place North Phyongan" in text
+    assert "Place: (not named), North Phyongan." in text
     assert "Led by Kim Jong Un" in text
 
 
 def test_source_page_lists_everything_it_supports(client, seeded):
-    source = Source.objects.get()
+    source = Source.objects.get(key="kim-jong-uns-world-of-devoted-service-2")
     text = text_of(client.get(source.get_absolute_url()))
     supports = text.split("What it supports")[1]
-    for name in ["Songchon County", "Jaeryong County", "Songchon regional-industry factories"]:
+    for name in ["Songchon County", "Jaeryong", "Songchon regional-industry factories"]:
         assert name in supports
-    assert supports.count("Source: Kim Jong Un") == 9  # every ceremony and visit
+    assert supports.count("Source: Kim Jong Un's World") == 7  # every ceremony and visit
+    assert "Date as written: “On December 20, 2024”" in text.split("What it supports")[0]
     assert "Full text" in text
 
 
@@ -173,16 +173,20 @@ def test_a_source_nothing_cites_says_so(client, db):
 def test_events_search_by_any_spelling_of_their_place(client, seeded):
     response = client.get(reverse("events:event-list"), {"q": "Seongcheon"})
     text = text_of(response)
-    assert "2 events with these filters" in text
+    assert "4 events with these filters" in text
     assert "Search: Seongcheon ✕" in text
 
 
 def test_an_event_page_says_whether_the_sources_place_the_leader_there(client, seeded):
     present = Ceremony.objects.get(kind="inauguration", county__slug="songchon")
-    absent = Ceremony.objects.get(kind="inauguration", county__isnull=True)
+    absent = Ceremony.objects.get(kind="inauguration", county__slug="sukchon")
+    unstated = Ceremony.objects.get(kind="inauguration", county__slug="kujang")
     assert "Leader present yes, as the sources say" in text_of(
         client.get(present.get_absolute_url())
     )
-    assert "Leader present not stated in the sources" in text_of(
+    assert "Leader present no: the sources that list who was present do not name him" in text_of(
         client.get(absent.get_absolute_url())
+    )
+    assert "Leader present not stated in the sources" in text_of(
+        client.get(unstated.get_absolute_url())
     )

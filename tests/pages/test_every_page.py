@@ -24,10 +24,10 @@ def seeded_detail_urls() -> list[str]:
     return [
         Province.objects.get(slug="south-phyongan").get_absolute_url(),
         County.objects.get(slug="songchon").get_absolute_url(),
-        Factory.objects.get().get_absolute_url(),
+        Factory.objects.get(slug="songchon-regional-industry-factories").get_absolute_url(),
         *(ceremony.get_absolute_url() for ceremony in Ceremony.objects.all()),
         *(visit.get_absolute_url() for visit in GuidanceVisit.objects.all()),
-        Source.objects.get().get_absolute_url(),
+        Source.objects.get(key="kim-jong-uns-world-of-devoted-service-2").get_absolute_url(),
     ]
 
 

@@ -22,18 +22,20 @@ def test_home_shows_the_programme_grid_with_songchon_in_2024(client, seeded):
     html = response.content.decode()
     songchon = County.objects.get(slug="songchon")
     row_2024 = html.split('aria-label="2024: ')[1].split("</ol>")[0]
-    assert row_2024.startswith("1 of 20 counties named")
+    assert row_2024.startswith("20 of 20 counties named")
     assert f'href="{songchon.get_absolute_url()}"' in row_2024
-    assert row_2024.count('class="open"') == 19
-    assert html.count('class="open"') == 199
+    assert row_2024.count('class="open"') == 0
+    row_2025 = html.split('aria-label="2025: ')[1].split("</ol>")[0]
+    assert row_2025.startswith("19 of 20 counties named")
+    assert html.count('class="open"') == 200 - 43
 
 
 def test_home_charts_are_server_side_svg_with_text_alternatives(client, seeded):
     html = client.get(reverse("sites:home")).content.decode()
     assert html.count('<svg class="chart"') == 2
     assert 'role="img"' in html
-    assert "<desc" in html and "2024: 1; 2025: 0" in html
-    assert "planned: 0; under construction: 0; operating: 1" in html
+    assert "<desc" in html and "2024: 20; 2025: 19; 2026: 4" in html
+    assert "planned: 1; under construction: 9; operating: 48" in html
     # The same numbers as a table, for readers who cannot see the picture.
     assert '<th scope="row"><a href="/counties/?programme_year=2024">2024</a></th>' in html
 
@@ -41,8 +43,8 @@ def test_home_charts_are_server_side_svg_with_text_alternatives(client, seeded):
 def test_home_lists_the_latest_events_with_dates_in_words(client, seeded):
     text = text_of(client.get(reverse("sites:home")))
     latest = text.split("Latest events")[1]
-    assert latest.index("early 2025") < latest.index("2024")
-    assert "Inauguration ceremony" in latest
+    assert latest.index("3 February 2026") < latest.index("29 January 2026")
+    assert "Groundbreaking ceremony" in latest
 
 
 def test_province_list_counts_counties_and_programme_counties(client, seeded):
@@ -50,14 +52,14 @@ def test_province_list_counts_counties_and_programme_counties(client, seeded):
     assert "South Phyongan" in text
     south_phyongan = Province.objects.get(slug="south-phyongan")
     counties = south_phyongan.counties.count()
-    assert re.search(rf"South Phyongan 평안남도 KP-02 {counties} 1 1", text)
+    assert re.search(rf"South Phyongan 평안남도 KP-02 {counties} 6 9", text)
 
 
 def test_province_page_lists_its_counties_and_events(client, seeded):
     response = client.get(Province.objects.get(iso_code="KP-03").get_absolute_url())
     text = text_of(response)
     assert "North Phyongan" in text
-    assert "construction sites; county not named in the source" in text
+    assert "Kujang" in text and "Unsan" in text
     assert "Field guidance at a site" in text
 
 
@@ -70,15 +72,15 @@ def test_county_page_shows_every_spelling_and_its_factory_timeline(client, seede
     assert "Programme year 2024" in text
     factory_row = text.split("Songchon regional-industry factories")[1]
     assert "operating" in factory_row
-    assert "late February 2024" in factory_row and "20 December 2024" in factory_row
-    assert "295–303 days" in factory_row
+    assert "28 February 2024" in factory_row and "20 December 2024" in factory_row
+    assert "296 days" in factory_row
     assert "Kim Jong Un's World of Devoted Service for People (2)" in text.split("Sources cited")[1]
 
 
 def test_county_page_lists_ceremonies_and_visits_in_order(client, seeded):
     text = text_of(client.get(County.objects.get(slug="songchon").get_absolute_url()))
     events = text.split("Ceremonies and visits")[1]
-    assert events.index("late February 2024") < events.index("20 December 2024")
+    assert events.index("28 February 2024") < events.index("20 December 2024")
 
 
 def test_county_page_shows_photos_as_thumbnails_with_alt_text(client, programme):
@@ -103,20 +105,21 @@ def test_factory_page_is_a_timeline_at_true_precision(client, seeded):
     text = text_of(client.get(factory.get_absolute_url()))
     timeline = text.split("Timeline")[1].split("Photos of the factory")[0]
     assert timeline.index("Groundbreaking ceremony") < timeline.index("Inauguration ceremony")
-    assert "late February 2024 EDTF 2024-02-21/2024-02-29" in timeline
-    assert "295–303 days later" in timeline
+    assert "24–25 August 2024 EDTF 2024-08-24/2024-08-25" in timeline
+    assert "at about the same time" not in timeline
     assert "20 December 2024" in timeline
-    assert "Built in 295–303 days — a range, because a date is known only roughly" in text
-    # Sources under every event.
+    assert "Built in 296 days" in text
+    # Sources under every event, and the claim that departs under its visit.
     assert timeline.count("Source: Kim Jong Un's World of Devoted Service") == 2
+    assert "Calls this visit Kim's second to Songchon" in timeline
 
 
 def test_factory_page_marks_up_dates_for_machines_only_where_they_are_exact(client, seeded):
-    factory = Factory.objects.get()
+    factory = Factory.objects.get(slug="songchon-regional-industry-factories")
     html = client.get(factory.get_absolute_url()).content.decode()
     assert '<time datetime="2024-12-20">20 December 2024</time>' in html
-    assert "<span>late February 2024</span>" in html
-    assert 'datetime="2024-02' not in html
+    assert "<span>24–25 August 2024</span>" in html
+    assert 'datetime="2024-08' not in html
 
 
 def test_factory_timeline_says_when_dates_overlap(client, db):
@@ -131,16 +134,21 @@ def test_factory_timeline_says_when_dates_overlap(client, db):
 
 
 def test_factory_timeline_chart_draws_uncertain_dates_as_bands(client, seeded):
-    html = client.get(Factory.objects.get().get_absolute_url()).content.decode()
+    html = client.get(
+        Factory.objects.get(slug="songchon-regional-industry-factories").get_absolute_url()
+    ).content.decode()
     chart = html.split('id="chart-timeline"')[1].split("</svg>")[0]
-    assert '<rect class="span groundbreaking"' in chart
+    assert '<rect class="span "' in chart  # the visit of 24–25 August 2024
     assert '<circle class="point inauguration"' in chart
 
 
 def test_factory_chart_shows_construction_as_a_band_from_groundbreaking_to_inauguration(
-    client, seeded
+    client, db
 ):
-    html = client.get(Factory.objects.get().get_absolute_url()).content.decode()
+    factory = make.factory()
+    make.ceremony(kind="groundbreaking", date="2024-02-21/2024-02-29", factories=[factory])
+    make.ceremony(kind="inauguration", date="2024-12-20", factories=[factory])
+    html = client.get(factory.get_absolute_url()).content.decode()
     chart = html.split('id="chart-timeline"')[1].split("</svg>")[0]
     view_box_width = float(chart.split('viewBox="0 0 ')[1].split()[0])
     assert "Construction: 295–303 days" in chart

@@ -8,7 +8,7 @@ import icalendar
 import pytest
 from django.urls import reverse
 
-from events.models import Ceremony
+from events.models import Ceremony, GuidanceVisit
 from tests import factories as make
 from tests.pages.test_places import text_of
 
@@ -21,7 +21,7 @@ def test_search_finds_songchon_by_any_spelling(client, seeded, spelling):
     html = response.content.decode()
     assert 'href="/counties/songchon/">Songchon County</a>' in result_group(html, "Counties")
     assert "Songchon regional-industry factories" in result_group(html, "Factories")
-    assert "late February 2024" in result_group(html, "Events")
+    assert "28 February 2024" in result_group(html, "Events")
 
 
 def result_group(html: str, title: str) -> str:
@@ -111,20 +111,20 @@ def test_atom_feed_parses_as_atom_with_date_precision_kept(client, seeded):
     feed = feedparser.parse(response.content)
     assert not feed.bozo, feed.get("bozo_exception")
     assert feed.version == "atom10"
-    assert len(feed.entries) == 9
-    groundbreaking = Ceremony.objects.get(kind="groundbreaking", county__slug="songchon")
-    [entry] = [e for e in feed.entries if e.link.endswith(groundbreaking.get_absolute_url())]
-    assert entry.title == ("Groundbreaking ceremony, Songchon, South Phyongan, late February 2024")
-    assert "late February 2024 (EDTF 2024-02-21/2024-02-29" in entry.summary
-    assert "Kim Jong Un's World of Devoted Service" in unescape(entry.summary)
-    assert entry.id == f"tag:regiondev,2024:ceremony/{groundbreaking.pk}"
-    assert entry.tags[0].term == "groundbreaking"
+    assert len(feed.entries) == 50
+    visit = GuidanceVisit.objects.get(kind="field guidance", county__slug="kusong")
+    [entry] = [e for e in feed.entries if e.link.endswith(visit.get_absolute_url())]
+    assert entry.title == "Field guidance at a site, Kusong, North Phyongan, December 2025"
+    assert "December 2025 (EDTF 2025-12" in entry.summary
+    assert "North Korea completes second regional hospital, in Kusong" in unescape(entry.summary)
+    assert entry.id == f"tag:regiondev,2024:visit/{visit.pk}"
+    assert entry.tags[0].term == "field guidance at a site"
 
 
 def test_atom_feed_of_an_exact_day_says_just_the_day(client, seeded):
     feed = feedparser.parse(client.get(reverse("events:feed-atom")).content)
-    [entry] = [e for e in feed.entries if "20 December 2024" in e.title]
-    assert "Date: 20 December 2024</p>" in entry.summary
+    [entry] = [e for e in feed.entries if "29 December 2025" in e.title]
+    assert "Date: 29 December 2025</p>" in entry.summary
 
 
 def calendar_events(client) -> dict:
@@ -146,14 +146,14 @@ def test_ical_feed_makes_a_day_an_all_day_event_on_that_day(client, seeded):
 
 
 def test_ical_feed_spans_an_uncertain_date_over_its_bounds(client, seeded):
-    groundbreaking = Ceremony.objects.get(kind="groundbreaking", county__slug="songchon")
-    event = calendar_events(client)[f"ceremony-{groundbreaking.pk}@testserver"]
-    assert event.decoded("DTSTART") == datetime.date(2024, 2, 21)
-    assert event.decoded("DTEND") == datetime.date(2024, 3, 1)
-    assert str(event["SUMMARY"]).endswith("(date uncertain: late February 2024)")
+    visit = GuidanceVisit.objects.get(date="2024-08-24/2024-08-25")
+    event = calendar_events(client)[f"visit-{visit.pk}@testserver"]
+    assert event.decoded("DTSTART") == datetime.date(2024, 8, 24)
+    assert event.decoded("DTEND") == datetime.date(2024, 8, 26)
+    assert str(event["SUMMARY"]).endswith("(date uncertain: 24–25 August 2024)")
     assert str(event["STATUS"]) == "TENTATIVE" and str(event["TRANSP"]) == "TRANSPARENT"
     description = str(event["DESCRIPTION"])
-    assert "late February 2024 (EDTF 2024-02-21/2024-02-29" in description
+    assert "24–25 August 2024 (EDTF 2024-08-24/2024-08-25" in description
     assert "the sources give no exact day" in description
 
 
@@ -171,7 +171,7 @@ def test_ical_feed_marks_a_year_only_date_instead_of_blocking_out_the_year(clien
 
 def test_ical_feed_has_every_event_once(client, seeded):
     events = calendar_events(client)
-    assert len(events) == 9
+    assert len(events) == 94
     month = [e for e in events.values() if "July 2024" in str(e["DESCRIPTION"])]
     assert [(e.decoded("DTSTART"), e.decoded("DTEND")) for e in month] == [
         (datetime.date(2024, 7, 1), datetime.date(2024, 8, 1))

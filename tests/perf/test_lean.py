@@ -74,7 +74,8 @@ def test_the_csv_export_is_the_serializers(client, factories):
     assert header.startswith("id,url,page_url,timeline_url,slug,name,county.id,county.url,")
     assert len(lines) == 3
     (foodstuff,) = [line for line in lines if "성천 기초식품공장" in line]
-    assert "soy sauce" in foodstuff and "late February 2024" in foodstuff
+    assert "soy sauce" in foodstuff
+    assert "late February 2024" in foodstuff
 
 
 def test_the_timeline_lists_each_event_as_written_out_here(client, factories):

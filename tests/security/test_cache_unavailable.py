@@ -121,9 +121,8 @@ def test_the_throttle_fails_open_while_redis_is_away(refusing_port, world, clien
     port, _ = refusing_port
     with override_settings(
         CACHES=cache_setting(f"redis://127.0.0.1:{port}/0"), API_ANON_RATE="2/hour"
-    ):
-        with caplog.at_level(logging.WARNING, logger="regiondev.caching"):
-            statuses = [client.get("/api/counties/").status_code for _ in range(5)]
+    ), caplog.at_level(logging.WARNING, logger="regiondev.caching"):
+        statuses = [client.get("/api/counties/").status_code for _ in range(5)]
     assert statuses == [200] * 5
     assert "throttle counts nothing" in caplog.text
 

@@ -35,12 +35,14 @@ def history_url(factory):
 
 
 def test_a_renamed_factory_shows_the_diff_with_its_user_and_can_be_restored(seeded, staff_client):
-    factory = Factory.objects.get()
+    factory = Factory.objects.get(slug="songchon-regional-industry-factories")
     form = staff_client.get(change_url(factory)).context["adminform"].form
     data = {
         **form_data(form),
         "name": NEW_NAME,
         "change_message": "Name as KCNA gives it",
+        "citations-TOTAL_FORMS": 0,
+        "citations-INITIAL_FORMS": 0,
         "photos-TOTAL_FORMS": 0,
         "photos-INITIAL_FORMS": 0,
     }
@@ -75,7 +77,7 @@ def test_a_renamed_factory_shows_the_diff_with_its_user_and_can_be_restored(seed
 
 
 def test_an_editor_may_restore_a_version(seeded, editor_client, editor):
-    factory = Factory.objects.get()
+    factory = Factory.objects.get(slug="songchon-regional-industry-factories")
     first = factory.history.earliest()
     Factory.objects.filter(pk=factory.pk).update(name="Typed wrongly")
     revert_url = reverse("admin:sites_factory_simple_history", args=[factory.pk, first.pk])

@@ -36,7 +36,7 @@ class TestImportThroughTheAdmin:
         assert "status" not in columns  # derived: exported, never imported
 
     def test_a_csv_is_previewed_then_creates_its_rows_on_confirmation(self, seeded, staff_client):
-        article = Source.objects.get()
+        article = Source.objects.get(key="kim-jong-uns-world-of-devoted-service-2")
         csv = (
             FACTORY_HEADER
             + f"hamju-shoes,Hamju shoe factory,hamju,daily necessities,Shoes,,,,{article.pk}\n"
@@ -96,8 +96,8 @@ class TestImportThroughTheAdmin:
     def test_a_file_with_a_bad_row_writes_nothing_and_names_row_and_column(
         self, seeded, staff_client
     ):
-        songchon = Factory.objects.get()
-        article = Source.objects.get().pk
+        songchon = Factory.objects.get(slug="songchon-regional-industry-factories")
+        article = Source.objects.get(key="kim-jong-uns-world-of-devoted-service-2").pk
         csv = (
             "id,kind,date,county,province,place_name,factories,leader_present,summary,sources,"
             "speakers\n"
@@ -158,10 +158,10 @@ class TestResources:
             "factories": ["There is no factory named “no-such-factory” or with that slug."],
             "sources": ["There is no source with the id “999999999”."],
         }
-        assert GuidanceVisit.objects.count() == 5
+        assert GuidanceVisit.objects.count() == 16
 
     def test_an_inauguration_before_its_groundbreaking_is_refused_on_import(self, seeded):
-        factory = Factory.objects.get()
+        factory = Factory.objects.get(slug="songchon-regional-industry-factories")
         result = CeremonyResource().import_data(
             csv_dataset(
                 f"id,kind,date,county,factories\n,inauguration,2023-12,songchon,{factory.slug}\n"
@@ -169,7 +169,7 @@ class TestResources:
         )
         [row] = result.invalid_rows
         assert "cannot come before its factory's groundbreaking" in row.error_dict["date"][0]
-        assert Ceremony.objects.count() == 4
+        assert Ceremony.objects.count() == 78
 
     def test_a_valid_row_after_an_invalid_one_is_rolled_back_too(self, seeded):
         result = SourceResource().import_data(
@@ -195,10 +195,12 @@ class TestResources:
         assert result.totals["new"] == result.totals["update"] == 0
 
     def test_derived_values_are_exported_for_reading(self, seeded):
-        dataset = FactoryResource().export()
+        dataset = FactoryResource().export(
+            queryset=Factory.objects.filter(slug="songchon-regional-industry-factories")
+        )
         row = dict(zip(dataset.headers, dataset[0], strict=True))
         assert row["status"] == "operating"
-        assert row["groundbreaking_date"] == "2024-02-21/2024-02-29"
+        assert row["groundbreaking_date"] == "2024-02-28"
         assert row["county"] == "songchon"
 
     def test_many_to_many_columns_join_slugs_and_ids_with_semicolons(self, seeded):
@@ -208,7 +210,12 @@ class TestResources:
         dataset = CeremonyResource().export(queryset=Ceremony.objects.filter(pk=groundbreaking.pk))
         row = dict(zip(dataset.headers, dataset[0], strict=True))
         assert row["factories"] == "songchon-regional-industry-factories;second"
-        assert row["sources"] == str(Source.objects.get().pk)
+        assert row["sources"] == ";".join(
+            str(pk) for pk in sorted(groundbreaking.sources.values_list("pk", flat=True))
+        )
+        assert str(Source.objects.get(key="kim-jong-uns-world-of-devoted-service-2").pk) in (
+            row["sources"].split(";")
+        )
 
 
 @pytest.mark.parametrize("rows", [3, 30])

@@ -51,13 +51,13 @@ def image_bytes(image_format: str, size=(600, 400), mode="RGB") -> bytes:
 
 
 def add_photo(client, upload, **fields):
-    source = Source.objects.get()
+    source = Source.objects.get(key="kim-jong-uns-world-of-devoted-service-2")
     data = {
         "image": upload,
         "caption": "New regional-industry factories in Songchon County",
         "credit": "KCNA",
         "source": source.pk,
-        "factory": Factory.objects.get().pk,
+        "factory": Factory.objects.get(slug="songchon-regional-industry-factories").pk,
         "change_message": "",
         **fields,
     }
@@ -100,7 +100,7 @@ def test_html_appended_to_a_png_is_not_stored(seeded, staff_client, media):
     payload = b"<html><body><script>alert('stored')</script></body></html>"
     upload = SimpleUploadedFile("poster.png", image_bytes("PNG") + payload)
     # Uploaded on the factory's own page, as an inline photo.
-    factory = Factory.objects.get()
+    factory = Factory.objects.get(slug="songchon-regional-industry-factories")
     data = {
         "county": factory.county_id,
         "name": factory.name,
@@ -108,14 +108,16 @@ def test_html_appended_to_a_png_is_not_stored(seeded, staff_client, media):
         "sector": factory.sector,
         "products": "",
         "description": factory.description,
-        "sources": [Source.objects.get().pk],
+        "sources": [Source.objects.get(key="kim-jong-uns-world-of-devoted-service-2").pk],
         "change_message": "Added a poster",
+        "citations-TOTAL_FORMS": 0,
+        "citations-INITIAL_FORMS": 0,
         "photos-TOTAL_FORMS": 1,
         "photos-INITIAL_FORMS": 0,
         "photos-0-image": upload,
         "photos-0-caption": "Poster",
         "photos-0-credit": "KCNA",
-        "photos-0-source": Source.objects.get().pk,
+        "photos-0-source": Source.objects.get(key="kim-jong-uns-world-of-devoted-service-2").pk,
     }
     response = staff_client.post(reverse("admin:sites_factory_change", args=[factory.pk]), data)
     assert response.status_code == 302, pages.text(response)[:2000]

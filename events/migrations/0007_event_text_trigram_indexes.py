@@ -31,6 +31,6 @@ def drop_trigram_indexes(apps, schema_editor):
 
 
 class Migration(migrations.Migration):
-    dependencies = [("events", "0004_events_in_county_index")]
+    dependencies = [("events", "0006_source_order_undated_last")]
 
     operations = [migrations.RunPython(create_trigram_indexes, drop_trigram_indexes)]

@@ -6,7 +6,7 @@ from django.db import migrations, models
 class Migration(migrations.Migration):
 
     dependencies = [
-        ('events', '0004_events_in_county_index'),
+        ('events', '0005_ceremony_repeat_and_dates_in_words'),
     ]
 
     operations = [

@@ -27,6 +27,6 @@ def drop_trigram_indexes(apps, schema_editor):
 
 
 class Migration(migrations.Migration):
-    dependencies = [("sites", "0002_indexes_behind_filters")]
+    dependencies = [("sites", "0004_factory_sectors_of_the_record")]
 
     operations = [migrations.RunPython(create_trigram_indexes, drop_trigram_indexes)]
