@@ -408,7 +408,7 @@ class Source(models.Model):
     @property
     def published_in_words(self) -> str:
         if not self.published_lower:
-            return "date not known"
+            return gettext("date not known")
         return dates.in_words(self.published_lower, self.published_upper)
 
     def derive_published_bounds(self) -> None:
