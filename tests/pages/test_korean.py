@@ -109,3 +109,11 @@ def test_korean_pages_link_the_feeds_at_their_one_address(client, songchon):
     assert 'href="/feeds/events.atom"' in html
     assert 'href="/feeds/events.ics"' in html
     assert "/ko/feeds/" not in html
+
+
+def test_the_method_page_reads_in_korean(client, db):
+    text = text_of(client.get("/ko/method/"))
+    assert "방법" in text
+    assert "날짜와 불확실성" in text
+    assert "2024년 2월 하순" in text
+    assert "Dates and uncertainty" not in text
