@@ -30,3 +30,4 @@ class ApiTokenAdmin(admin.ModelAdmin):
             f"The secret of “{obj.name}” is {secret} — copy it now: it is shown only this once "
             f"and stored only as a hash. Clients send it as “Authorization: Token {secret}”.",
         )
+        return None

@@ -136,7 +136,8 @@ def main() -> int:
     worker = None
 
     def start_worker():
-        log = open(workspace.folder / "worker.log", "a")
+        # Handed to the worker process, which outlives this function.
+        log = open(workspace.folder / "worker.log", "a")  # noqa: SIM115
         return subprocess.Popen(
             [str(BIN / "python"), "manage.py", "rqworker", "default"],
             cwd=ROOT,

@@ -593,9 +593,12 @@ class Citation(models.Model):
         ):
             differences.append("date")
         stated = {LeaderPresence.YES: True, LeaderPresence.NO: False}.get(self.leader_present)
-        if stated is not None and hasattr(record, "leader_present"):
-            if stated != record.leader_present:
-                differences.append("leader present")
+        if (
+            stated is not None
+            and hasattr(record, "leader_present")
+            and stated != record.leader_present
+        ):
+            differences.append("leader present")
         return differences
 
 

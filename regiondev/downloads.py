@@ -121,7 +121,8 @@ def whole_record(request) -> FileResponse:
 
     today = timezone.localdate()
     url = request.build_absolute_uri("/")
-    archive = tempfile.SpooledTemporaryFile(max_size=8 * 1024 * 1024)
+    # Closed by the FileResponse once it is sent.
+    archive = tempfile.SpooledTemporaryFile(max_size=8 * 1024 * 1024)  # noqa: SIM115
     with zipfile.ZipFile(archive, "w", zipfile.ZIP_DEFLATED) as bundle:
         names = []
         for prefix, viewset, _basename in router.registry:

@@ -39,7 +39,7 @@ def seeded(db, seed_snapshot):
     """The seed dataset, loaded as `make run` loads it: once per run through the loader, and
     then as copies of the rows it wrote, which take a fraction of the time."""
     from django.core.management.color import no_style
-    from django.db import connection
+    from django.db import connection, transaction
 
     from events import seed
 
@@ -47,8 +47,11 @@ def seeded(db, seed_snapshot):
         seed_snapshot["counts"] = seed.load()
         seed_snapshot["rows"] = [(model, list(model.objects.all())) for model in seed_tables()]
         return seed_snapshot["counts"]
-    for model, rows in seed_snapshot["rows"]:
-        model.objects.bulk_create(rows)
+    # One transaction, so that links are checked once every table is back (a transactional
+    # test has none around it, and the tables are not listed in link order).
+    with transaction.atomic():
+        for model, rows in seed_snapshot["rows"]:
+            model.objects.bulk_create(rows)
     models = [model for model, _ in seed_snapshot["rows"]]
     with connection.cursor() as cursor:
         for statement in connection.ops.sequence_reset_sql(no_style(), models):

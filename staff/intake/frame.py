@@ -41,7 +41,39 @@ _ENGLISH = re.compile(r"\b(?:the|and|of|was|were|in|on|at)\b")
 _TAG = re.compile(r"<(?:/?[a-zA-Z][a-zA-Z0-9]*\b[^<>]*|!--.*?--)>", re.DOTALL)
 
 # Full stops after these words do not end a sentence: "Jan. 10", "No. 1", "Mr. Kim".
-_ABBREVIATIONS = ["jan", "feb", "mar", "apr", "jun", "jul", "aug", "sep", "sept", "oct", "nov", "dec", "no", "nos", "mr", "mrs", "ms", "dr", "st", "gen", "lt", "col", "prof", "vol", "ca", "approx", "vs", "cf", "e.g", "i.e", "etc"]
+_ABBREVIATIONS = [
+    "jan",
+    "feb",
+    "mar",
+    "apr",
+    "jun",
+    "jul",
+    "aug",
+    "sep",
+    "sept",
+    "oct",
+    "nov",
+    "dec",
+    "no",
+    "nos",
+    "mr",
+    "mrs",
+    "ms",
+    "dr",
+    "st",
+    "gen",
+    "lt",
+    "col",
+    "prof",
+    "vol",
+    "ca",
+    "approx",
+    "vs",
+    "cf",
+    "e.g",
+    "i.e",
+    "etc",
+]
 _FOREIGN_MONTH = re.compile(
     r"(?:Januar|Jänner|Februar|März|April|Mai|Juni|Juli|August|September|Oktober|November|"
     r"Dezember)\b"

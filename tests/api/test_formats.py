@@ -47,7 +47,8 @@ def test_csv_keeps_the_filters_and_the_header_on_an_empty_page(world, api):
     assert [row["slug"] for row in rows(response)] == ["songchon-foodstuff"]
     empty = api.get(reverse("api:factory-list"), {"format": "csv", "q": "nowhere"})
     header = text_of(empty).splitlines()
-    assert len(header) == 1 and header[0].startswith("id,url,page_url,timeline_url,slug,name")
+    assert len(header) == 1
+    assert header[0].startswith("id,url,page_url,timeline_url,slug,name")
 
 
 def test_csv_pages_link_to_the_next(world, api):
@@ -76,7 +77,8 @@ def test_places_with_coordinates_are_served_as_geojson(world, api, basename, map
     assert feature["type"] == "Feature"
     assert feature["properties"]["slug"] == mapped
     longitude, latitude = feature["geometry"]["coordinates"]
-    assert 126 < longitude < 127 and 39 < latitude < 40
+    assert 126 < longitude < 127
+    assert 39 < latitude < 40
     assert "latitude" not in feature["properties"]
 
 
@@ -133,4 +135,5 @@ def test_the_csv_download_keeps_the_filters_and_the_formula_escaping(db, api):
     assert "'=cmd()" in {row["name"] for row in whole}
     # Asked for by pages, CSV still pages, with the next one linked.
     paged = api.get(reverse("api:county-list"), {"format": "csv", "page_size": 50})
-    assert len(rows(paged)) == 50 and 'rel="next"' in paged["Link"]
+    assert len(rows(paged)) == 50
+    assert 'rel="next"' in paged["Link"]

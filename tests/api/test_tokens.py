@@ -31,7 +31,8 @@ def test_a_token_is_stored_only_as_its_hash(writer):
     token, secret = ApiToken.issue(writer, "import")
     assert token.key_hash == hashlib.sha256(secret.encode()).hexdigest()
     assert secret not in {token.key_hash, token.key_prefix}
-    assert secret.startswith(token.key_prefix) and len(secret) >= 40
+    assert secret.startswith(token.key_prefix)
+    assert len(secret) >= 40
 
 
 def test_a_valid_token_writes_and_records_its_use(writer):

@@ -67,6 +67,7 @@ def test_paste_correct_confirm_and_find_the_records(browser, live_server, transa
     assert [(v["kind"], v["date"], v["leader_present"]) for v in visits] == [
         ("field guidance", "2024-12-28", True)
     ]
-    assert Ceremony.objects.count() == 1 and GuidanceVisit.objects.count() == 1
+    assert Ceremony.objects.count() == 1
+    assert GuidanceVisit.objects.count() == 1
     assert errors == []
     context.close()

@@ -64,7 +64,8 @@ def test_a_png_keeps_no_text_chunk_nor_icc_profile():
     )
     stored = process_photo(SimpleUploadedFile("p.png", buffer.getvalue())).image.read()
     assert b"named person" not in stored
-    assert b"iCCP" not in stored and b"tEXt" not in stored
+    assert b"iCCP" not in stored
+    assert b"tEXt" not in stored
 
 
 @pytest.mark.parametrize("size", [(1, 39_000_000), (39_000_000, 1), (30_000, 10)])

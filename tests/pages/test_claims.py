@@ -53,7 +53,8 @@ def test_sinpho_july_19_against_december_19(client, inauguration):
     assert "translation error" in text
     claims = api_claims(client, sinpho)
     july = next(c for c in claims if c["date"] == "XXXX-07-19")
-    assert july["note"] and not july["follows"]
+    assert july["note"]
+    assert not july["follows"]
     assert sum(c["date"] == "2025-12-19" for c in claims) >= 3
 
 
@@ -63,14 +64,16 @@ def test_kujang_rests_on_one_report_whose_day_is_uncertain(client, inauguration)
     text = page(client, kujang)
     assert "date arithmetic is inconsistent" in text
     (claim,) = api_claims(client, kujang)
-    assert claim["date"] == "2025-01-24?" and claim["note"]
+    assert claim["date"] == "2025-01-24?"
+    assert claim["note"]
 
 
 def test_songchon_three_visits_against_the_second(client, seeded):
     visits = GuidanceVisit.objects.filter(county__name_ko="성천군", kind="field guidance")
     assert [visit.date for visit in visits] == ["2024-08-24/2024-08-25", "2024-11-19"]
     groundbreaking = Ceremony.objects.get(county__name_ko="성천군", kind="groundbreaking")
-    assert groundbreaking.date == "2024-02-28" and groundbreaking.leader_present
+    assert groundbreaking.date == "2024-02-28"
+    assert groundbreaking.leader_present
     november = visits.get(date="2024-11-19")
     text = page(client, november)
     assert "Kim&#x27;s second to Songchon" in text or "Kim's second to Songchon" in text
@@ -82,9 +85,11 @@ def test_songchon_three_visits_against_the_second(client, seeded):
 def test_unsan_is_two_places(client, seeded):
     north = County.objects.get(name_ko="운산군")
     south = County.objects.get(name_ko="은산군")
-    assert "운산군" in page(client, north) and "North Phyongan" in page(client, north)
+    assert "운산군" in page(client, north)
+    assert "North Phyongan" in page(client, north)
     south_page = page(client, south)
-    assert "은산군" in south_page and "Unsan Paper Mill" in south_page
+    assert "은산군" in south_page
+    assert "Unsan Paper Mill" in south_page
     response = client.get(reverse("api:county-list"), {"q": "Unsan"})
     found = {(c["name_ko"], c["province"]["name"]) for c in response.json()["results"]}
     assert found == {("운산군", "North Phyongan"), ("은산군", "South Phyongan")}

@@ -1,5 +1,6 @@
 """Every public page answers, with the seed dataset and on a fresh, empty install."""
 
+import itertools
 import re
 
 import pytest
@@ -65,7 +66,7 @@ EMPTY_STATES = {
 
 
 @pytest.mark.django_db
-@pytest.mark.parametrize("name,message", EMPTY_STATES.items())
+@pytest.mark.parametrize(("name", "message"), EMPTY_STATES.items())
 def test_an_empty_database_shows_friendly_empty_states(client, name, message):
     response = client.get(reverse(name))
     assert response.status_code == 200
@@ -105,7 +106,8 @@ def test_an_unknown_address_is_a_404_page_in_the_sites_layout(client, url):
     assert response.status_code == 404
     html = response.content.decode()
     assert "<h1>Page not found</h1>" in html
-    assert 'class="site-header"' in html and 'role="search"' in html
+    assert 'class="site-header"' in html
+    assert 'role="search"' in html
     assert 'href="/counties/"' in html
 
 
@@ -137,8 +139,9 @@ def test_headings_start_at_one_h1_and_never_skip_a_level(client, seeded):
     for url in [reverse(name) for name in LIST_PAGES] + seeded_detail_urls():
         html = client.get(url).content.decode()
         levels = [int(level) for level in re.findall(r"<h([1-6])[ >]", html)]
-        assert levels.count(1) == 1 and levels[0] == 1, url
-        for previous, current in zip(levels, levels[1:], strict=False):
+        assert levels.count(1) == 1, url
+        assert levels[0] == 1, url
+        for previous, current in itertools.pairwise(levels):
             assert current <= previous + 1, (url, levels)
 
 

@@ -27,7 +27,9 @@ def test_counties_filter_by_province_and_programme_year(client, seeded):
     )
     text = text_of(response)
     assert "2 counties with these filters" in text
-    assert "Songchon" in text and "Sukchon" in text and "Anju" not in text
+    assert "Songchon" in text
+    assert "Sukchon" in text
+    assert "Anju" not in text
     assert "Province: South Phyongan ✕" in text
     assert "Programme year: 2024 ✕" in text
 
@@ -59,7 +61,7 @@ def test_the_csv_link_is_the_same_list_at_the_api(client, seeded):
 
 
 @pytest.mark.parametrize(
-    "name,resource",
+    ('name', 'resource'),
     [
         ("sites:county-list", "counties"),
         ("sites:factory-list", "factories"),
@@ -114,7 +116,8 @@ def test_factories_filter_by_status(client, db):
     make.ceremony(kind="inauguration", date="2024-11", factories=[built])
     make.factory(name="Planned factory")
     text = text_of(client.get(reverse("sites:factory-list"), {"status": "operating"}))
-    assert "Built factory" in text and "Planned factory" not in text
+    assert "Built factory" in text
+    assert "Planned factory" not in text
     assert "Status: operating ✕" in text
 
 
@@ -127,7 +130,8 @@ def test_sources_list_filters_by_publisher(client, db):
     make.source(title="KCNA report", publisher="KCNA")
     make.source(title="Rodong editorial", publisher="Rodong Sinmun")
     text = text_of(client.get(reverse("events:source-list"), {"publisher": "KCNA"}))
-    assert "KCNA report" in text and "Rodong editorial" not in text
+    assert "KCNA report" in text
+    assert "Rodong editorial" not in text
 
 
 def test_a_filter_that_matches_nothing_says_so(client, seeded):

@@ -23,7 +23,9 @@ def test_the_method_page_explains_dates_leader_sources_citing_and_licence(client
         assert heading in text
     assert "2024-02-21/2024-02-29 late February 2024" in text
     assert "295–303 days" in text
-    assert "CC-BY-4.0" in text and "GeoNames" in text and "Natural Earth" in text
+    assert "CC-BY-4.0" in text
+    assert "GeoNames" in text
+    assert "Natural Earth" in text
     html = response.content.decode()
     assert f'href="{reverse("api:download-records")}"' in html
 

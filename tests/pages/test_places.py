@@ -34,7 +34,8 @@ def test_home_charts_are_server_side_svg_with_text_alternatives(client, seeded):
     html = client.get(reverse("sites:home")).content.decode()
     assert html.count('<svg class="chart"') == 2
     assert 'role="img"' in html
-    assert "<desc" in html and "2024: 20; 2025: 19; 2026: 4" in html
+    assert "<desc" in html
+    assert "2024: 20; 2025: 19; 2026: 4" in html
     assert "planned: 1; under construction: 9; operating: 48" in html
     # The same numbers as a table, for readers who cannot see the picture.
     assert '<th scope="row"><a href="/counties/?programme_year=2024">2024</a></th>' in html
@@ -59,7 +60,8 @@ def test_province_page_lists_its_counties_and_events(client, seeded):
     response = client.get(Province.objects.get(iso_code="KP-03").get_absolute_url())
     text = text_of(response)
     assert "North Phyongan" in text
-    assert "Kujang" in text and "Unsan" in text
+    assert "Kujang" in text
+    assert "Unsan" in text
     assert "Field guidance at a site" in text
 
 
@@ -68,11 +70,13 @@ def test_county_page_shows_every_spelling_and_its_factory_timeline(client, seede
     text = text_of(client.get(songchon.get_absolute_url()))
     for spelling in ["Songchon", "성천군", "Sŏngch'ŏn-gun", "Seongcheon-gun"]:
         assert spelling in text
-    assert "South Phyongan" in text and "county (군)" in text
+    assert "South Phyongan" in text
+    assert "county (군)" in text
     assert "Programme year 2024" in text
     factory_row = text.split("Songchon regional-industry factories")[1]
     assert "operating" in factory_row
-    assert "28 February 2024" in factory_row and "20 December 2024" in factory_row
+    assert "28 February 2024" in factory_row
+    assert "20 December 2024" in factory_row
     assert "296 days" in factory_row
     assert "Kim Jong Un's World of Devoted Service for People (2)" in text.split("Sources cited")[1]
 
@@ -129,7 +133,8 @@ def test_factory_timeline_says_when_dates_overlap(client, db):
     make.ceremony(kind="inauguration", date="2024-07-01", factories=[factory])
     text = text_of(client.get(factory.get_absolute_url()))
     assert "the dates overlap, so the order is not certain" in text
-    assert "108–108 days" not in text and "108 days later" in text
+    assert "108–108 days" not in text
+    assert "108 days later" in text
     assert "Built in 92–122 days" in text
 
 
@@ -155,10 +160,12 @@ def test_factory_chart_shows_construction_as_a_band_from_groundbreaking_to_inaug
     # Sure from 1 March to 19 December 2024; open over late February's days before it.
     band = re.search(r'<rect class="band" x="([\d.]+)" y="[\d.]+" width="([\d.]+)"', chart)
     opening = re.search(r'<rect class="band-open" x="([\d.]+)" y="[\d.]+" width="([\d.]+)"', chart)
-    assert band and opening
+    assert band
+    assert opening
     sure_start, sure_width = map(float, band.groups())
     open_start, open_width = map(float, opening.groups())
-    assert open_start < sure_start and sure_width > view_box_width / 2
+    assert open_start < sure_start
+    assert sure_width > view_box_width / 2
     assert open_start + open_width >= sure_start + sure_width
     # At 390 px the drawing is about 358 px wide; 14-unit text is then over 12 px.
     assert view_box_width <= 400

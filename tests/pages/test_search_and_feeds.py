@@ -151,7 +151,8 @@ def test_ical_feed_spans_an_uncertain_date_over_its_bounds(client, seeded):
     assert event.decoded("DTSTART") == datetime.date(2024, 8, 24)
     assert event.decoded("DTEND") == datetime.date(2024, 8, 26)
     assert str(event["SUMMARY"]).endswith("(date uncertain: 24–25 August 2024)")
-    assert str(event["STATUS"]) == "TENTATIVE" and str(event["TRANSP"]) == "TRANSPARENT"
+    assert str(event["STATUS"]) == "TENTATIVE"
+    assert str(event["TRANSP"]) == "TRANSPARENT"
     description = str(event["DESCRIPTION"])
     assert "24–25 August 2024 (EDTF 2024-08-24/2024-08-25" in description
     assert "the sources give no exact day" in description

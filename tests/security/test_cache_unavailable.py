@@ -101,16 +101,18 @@ def test_pages_api_reads_and_writes_answer_without_redis(
     request, port_fixture, world, writer, client, caplog
 ):
     port, connections = request.getfixturevalue(port_fixture)
-    with override_settings(CACHES=cache_setting(f"redis://127.0.0.1:{port}/0")):
-        with caplog.at_level(logging.WARNING, logger="regiondev.caching"):
-            for path in world["pages"] + world["reads"]:
-                for _ in range(2):  # a repeat would be served from the cache
-                    assert client.get(path).status_code == 200, path
-            created = writer.post(
-                "/api/sources/",
-                {"title": "Written while Redis is away", "publisher": "KCNA"},
-                format="json",
-            )
+    with (
+        override_settings(CACHES=cache_setting(f"redis://127.0.0.1:{port}/0")),
+        caplog.at_level(logging.WARNING, logger="regiondev.caching"),
+    ):
+        for path in world["pages"] + world["reads"]:
+            for _ in range(2):  # a repeat would be served from the cache
+                assert client.get(path).status_code == 200, path
+        created = writer.post(
+            "/api/sources/",
+            {"title": "Written while Redis is away", "publisher": "KCNA"},
+            format="json",
+        )
     assert created.status_code == 201, created.content
     # One short timeout at the outage's start, then Redis is left alone: not one per request.
     assert len(connections) <= 1
@@ -119,9 +121,12 @@ def test_pages_api_reads_and_writes_answer_without_redis(
 
 def test_the_throttle_fails_open_while_redis_is_away(refusing_port, world, client, caplog):
     port, _ = refusing_port
-    with override_settings(
-        CACHES=cache_setting(f"redis://127.0.0.1:{port}/0"), API_ANON_RATE="2/hour"
-    ), caplog.at_level(logging.WARNING, logger="regiondev.caching"):
+    with (
+        override_settings(
+            CACHES=cache_setting(f"redis://127.0.0.1:{port}/0"), API_ANON_RATE="2/hour"
+        ),
+        caplog.at_level(logging.WARNING, logger="regiondev.caching"),
+    ):
         statuses = [client.get("/api/counties/").status_code for _ in range(5)]
     assert statuses == [200] * 5
     assert "throttle counts nothing" in caplog.text
@@ -134,8 +139,9 @@ def test_when_redis_is_back_the_cache_serves_no_answer_older_than_a_change_made_
     the outage does, so entries stored before it are never served."""
     backend = caching.FailSoftRedisCache("redis://127.0.0.1:1/0", {})
     backend.failed = True
-    with mock.patch.object(caching.FailSoftRedisCache, "delete") as delete, mock.patch.object(
-        caching.RedisCache, "get", return_value="value"
+    with (
+        mock.patch.object(caching.FailSoftRedisCache, "delete") as delete,
+        mock.patch.object(caching.RedisCache, "get", return_value="value"),
     ):
         assert backend.get("anything") == "value"
     delete.assert_called_once_with(caching.GENERATION_KEY)

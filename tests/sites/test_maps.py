@@ -56,7 +56,8 @@ def test_map_page_marks_programme_counties_by_year_and_status_and_links_them(cli
     assert f'<a href="{kowon.get_absolute_url()}"' in drawn
     assert 'class="point y2025"' in drawn  # no factory begun: an open ring
     assert "Unmapped" not in drawn
-    assert "GeoNames (CC BY 4.0)" in html and "Natural Earth" in html
+    assert "GeoNames (CC BY 4.0)" in html
+    assert "Natural Earth" in html
 
     only_2025 = points_in(client.get(reverse("sites:map") + "?year=2025").content.decode(), "map")
     assert 'class="point y2025"' in only_2025

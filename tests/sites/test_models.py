@@ -3,6 +3,7 @@ from decimal import Decimal
 import pytest
 from django.core.exceptions import ValidationError
 from django.db import IntegrityError, transaction
+from django.db.models import ProtectedError
 
 from sites.models import County, Factory, Province
 from tests import factories as make
@@ -117,6 +118,6 @@ class TestConstraints:
 
     def test_a_county_cannot_lose_its_province(self, db):
         county = make.county()
-        with pytest.raises(Exception) as error:
+        with pytest.raises(ProtectedError) as error:
             county.province.delete()
         assert "protected" in str(error.value).lower()

@@ -132,8 +132,10 @@ class TestResources:
                 "hamju,Hamju,south-hamgyong,county,함주군,Hamju-gun,,2025,\n"
             )
         )
-        assert not result.has_errors() and not result.has_validation_errors()
-        assert result.totals["update"] == 2 and result.totals["new"] == 0
+        assert not result.has_errors()
+        assert not result.has_validation_errors()
+        assert result.totals["update"] == 2
+        assert result.totals["new"] == 0
         songchon.refresh_from_db()
         assert songchon.aliases == "Songcheon"
         assert songchon.name_rr == "Seongcheon-gun"  # derived from the hangul, never imported
@@ -175,7 +177,8 @@ class TestResources:
         result = SourceResource().import_data(
             csv_dataset("id,title,published\n,Good article,2025-01\n,Bad article,January\n")
         )
-        assert result.totals["new"] == 1 and result.totals["invalid"] == 1
+        assert result.totals["new"] == 1
+        assert result.totals["invalid"] == 1
         assert not Source.objects.filter(title="Good article").exists()
 
     @pytest.mark.parametrize("file_format", ["csv", "xlsx"])
@@ -190,7 +193,8 @@ class TestResources:
         result = resource_class().import_data(
             tablib.Dataset().load(exported, format=file_format), dry_run=False
         )
-        assert not result.has_errors() and not result.has_validation_errors()
+        assert not result.has_errors()
+        assert not result.has_validation_errors()
         assert result.totals["skip"] == len(resource_class().get_queryset()) > 0
         assert result.totals["new"] == result.totals["update"] == 0
 

@@ -143,7 +143,8 @@ class TestConfirming:
         ]
         outcome = intake.confirm(article=article, choices=choices)
         source = Source.objects.get()
-        assert outcome.source == source and outcome.source_created
+        assert outcome.source == source
+        assert outcome.source_created
         assert len(outcome.created) == 9
         assert records() == proposals(reading)
         for model in (Ceremony, GuidanceVisit):
@@ -159,7 +160,9 @@ class TestConfirming:
         assert again.source == source
         assert again.new_events == []
         repeat = intake.confirm(article=Source(**ARTICLE_FIELDS), choices=choices)
-        assert not repeat.source_created and not repeat.created and not repeat.cited
+        assert not repeat.source_created
+        assert not repeat.created
+        assert not repeat.cited
         assert Source.objects.count() == 1
         assert Ceremony.objects.count() + GuidanceVisit.objects.count() == 9
 
@@ -211,7 +214,8 @@ class TestTheIntakePage:
         source = Source.objects.get()
         assert response.status_code == 302
         assert response.url == reverse("admin:events_source_change", args=[source.pk])
-        assert source.full_text == TEXT.strip() and source.published == "2025"
+        assert source.full_text == TEXT.strip()
+        assert source.published == "2025"
         assert Ceremony.objects.count() + GuidanceVisit.objects.count() == 3
         meeting = GuidanceVisit.objects.get(county__name="Sinpho")
         assert meeting.date == "2024-07-10/2024-07-20"
@@ -235,7 +239,8 @@ class TestTheIntakePage:
         assert response.status_code == 200
         assert "“some day in February” is not a date Regiondev can read" in pages.text(response)
         assert not Source.objects.exists()
-        assert not Ceremony.objects.exists() and not GuidanceVisit.objects.exists()
+        assert not Ceremony.objects.exists()
+        assert not GuidanceVisit.objects.exists()
 
     def test_a_county_outside_the_chosen_province_is_an_error(self, gazetteer, staff_client):
         review = post_intake(staff_client, {**ARTICLE_FIELDS, "propose": "Read"})
@@ -262,7 +267,8 @@ class TestTheIntakePage:
             staff_client, {**ARTICLE_FIELDS, **formset_data(review), "confirm": "Confirm"}
         )
         assert response.status_code == 302
-        assert records() == before and Source.objects.count() == sources
+        assert records() == before
+        assert Source.objects.count() == sources
 
     def test_the_admin_index_links_to_the_intake(self, db, staff_client):
         page = staff_client.get(reverse("admin:index")).content.decode()

@@ -82,12 +82,12 @@ def test_the_archive_header_fills_title_and_publication_date(gazetteer, staff_cl
         "Date: 20/01/2025 | Source: Pyongyang Times | Read original version at source\n"
         "An inauguration ceremony in Hamju County took place on January 18."
     )
-    response = post(staff_client, title="", published="", publisher="unknown", full_text=text)
+    response = post(staff_client, title="", published="", publisher="", full_text=text)
     reading = response.context["reading"]
     assert reading.published.text == "2025-01-20"
     form = response.context["article_form"]
     assert form.cleaned_data["title"] == "Regional-industry factories inaugurated in Hamju County"
-    assert form.cleaned_data["publisher"] == "The Pyongyang Times"
+    assert form.cleaned_data["publisher"] == "Pyongyang Times"
 
 
 def test_a_record_the_reader_missed_is_added_by_hand(gazetteer, editor_client):

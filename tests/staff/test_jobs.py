@@ -147,9 +147,11 @@ class TestOnRedis:
     def test_a_queue_that_cannot_be_reached_fails_the_job_in_words(
         self, staff, django_capture_on_commit_callbacks
     ):
-        with override_settings(RQ_QUEUES={"default": {"URL": "redis://127.0.0.1:1/0"}}):
-            with django_capture_on_commit_callbacks(execute=True):
-                job = jobs.enqueue(intake.read_article, title="t", user=staff, text="x")
+        with (
+            override_settings(RQ_QUEUES={"default": {"URL": "redis://127.0.0.1:1/0"}}),
+            django_capture_on_commit_callbacks(execute=True),
+        ):
+            job = jobs.enqueue(intake.read_article, title="t", user=staff, text="x")
         job.refresh_from_db()
         assert job.status == JobStatus.FAILED
         assert "cannot be reached" in job.error
@@ -158,9 +160,7 @@ class TestOnRedis:
         assert staff_client.get(reverse("staff-job", args=[uuid.uuid4()])).status_code == 404
 
 
-def test_a_big_export_is_made_by_a_job_and_downloaded_from_its_page(
-    db, staff_client, monkeypatch
-):
+def test_a_big_export_is_made_by_a_job_and_downloaded_from_its_page(db, staff_client, monkeypatch):
     from events.models import Source
     from staff.admin import ImportExportHistoryAdmin
     from tests import factories as make
@@ -179,5 +179,6 @@ def test_a_big_export_is_made_by_a_job_and_downloaded_from_its_page(
     download = staff_client.get(reverse("staff-job-file", args=[job.pk]))
     assert download["Content-Disposition"].startswith('attachment; filename="Source-')
     rows = download.content.decode("utf-8-sig").splitlines()
-    assert rows[0] == "id,title" and len(rows) == 4
+    assert rows[0] == "id,title"
+    assert len(rows) == 4
     assert f"{Source.objects.get(title__startswith='=').pk},'=HYPERLINK(1)" in rows

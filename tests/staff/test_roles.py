@@ -169,7 +169,7 @@ class TestThroughTheApi:
         assert Factory.objects.get(slug="hamju-shoes").history.latest().history_user == editor
 
     @pytest.mark.parametrize(
-        "name, key", [("province", "south-phyongan"), ("county", "songchon"), ("factory", None)]
+        ("name", "key"), [("province", "south-phyongan"), ("county", "songchon"), ("factory", None)]
     )
     def test_an_editor_token_cannot_delete_a_place(self, seeded, editor_token, name, key):
         key = key or Factory.objects.get(slug="songchon-regional-industry-factories").slug
