@@ -28,6 +28,7 @@ class EventPageForm(forms.Form):
 
     kind = forms.ChoiceField(
         required=False,
+        label=gettext_lazy("Kind"),
         choices=[
             ("", gettext_lazy("any")),
             (gettext_lazy("Ceremonies"), [(k.value, k.label) for k in CeremonyKind if k != OTHER]),

@@ -127,6 +127,9 @@ PAGE_LABELS = (
     gettext_noop("Year"),
     gettext_noop("Order"),
     gettext_noop("Ordering"),
+    gettext_noop("County programme year"),
+    gettext_noop("Published upper is greater than or equal to"),
+    gettext_noop("Published lower is less than or equal to"),
 )
 
 
@@ -137,6 +140,8 @@ def shown_fields(filterset, names: list[str]) -> list:
     for name in names:
         field = form.fields[name]
         field.help_text = ""  # the API's help speaks of parameters; the form speaks for itself
+        if isinstance(field, forms.ModelChoiceField):
+            field.label_from_instance = named  # hangul first on Korean pages
         if isinstance(field, forms.ModelMultipleChoiceField):
             field.widget = SingleSelect(choices=field.widget.choices)
         elif isinstance(field, forms.NullBooleanField):

@@ -117,3 +117,12 @@ def test_the_method_page_reads_in_korean(client, db):
     assert "날짜와 불확실성" in text
     assert "2024년 2월 하순" in text
     assert "Dates and uncertainty" not in text
+
+
+def test_korean_filters_are_korean_with_hangul_names_first(client, seeded):
+    html = client.get("/ko/events/").content.decode()
+    assert '<label for="id_kind">종류</label>' in html
+    assert ">평안남도 (South Phyongan)</option>" in html
+    english = client.get("/events/").content.decode()
+    assert '<label for="id_kind">Kind</label>' in english
+    assert ">South Phyongan</option>" in english
