@@ -3,10 +3,10 @@
 gunicorn (gunicorn.conf.py, DJANGO_DEBUG=false), an RQ worker (`manage.py rqworker`) and a
 Redis of the drill's own. A staff member signs in to the admin, uploads a CSV of 20,000
 factories, follows the check on its progress page to the preview, confirms, and follows the
-import to its end; then a 2 MB article is read by the intake's `read_article` as a job,
-queued while the worker is down and taken when it is started again. Prints the progress
-seen and the times; passes when both jobs finished, every row was imported, and no request
-got a 5xx.
+import to its end; then pastes a 2 MB article into the intake, whose reading is a job
+queued while the worker is down and taken when it is started again, and opens its proposals
+on the intake's review page. Prints the progress seen and the times; passes when both jobs
+finished, every row was imported, the review shows the proposals, and no request got a 5xx.
 
     python drills/jobs.py [--rows 20000] [--article-bytes 2000000] [--database postgresql]
 """
@@ -181,32 +181,32 @@ def main() -> int:
             imported, import_seconds = staff.follow(answer.headers["Location"], "import")
             say(words(imported)[:300])
 
-            say("Stopping the worker, queueing the intake reading, starting a new worker")
+            say("Stopping the worker, pasting the article into the intake, starting a new worker")
             stop(worker)
             text = article(arguments.article_bytes)
-            job_path = subprocess.run(
-                [
-                    str(BIN / "python"),
-                    "manage.py",
-                    "shell",
-                    "-c",
-                    "import sys; from django.contrib.auth import get_user_model; "
-                    "from staff import intake, jobs; "
-                    "job = jobs.enqueue(intake.read_article, title='Reading a 2 MB article', "
-                    "user=get_user_model().objects.get(username='drill'), "
-                    "text=sys.stdin.read(), published='2025-01-10'); "
-                    "print(job.get_absolute_url())",
-                ],
-                cwd=ROOT,
-                env=workspace.env,
-                input=text,
-                capture_output=True,
-                text=True,
-                check=True,
-            ).stdout.strip().splitlines()[-1]
+            page = staff.get("/admin/intake/")
+            sent = time.monotonic()
+            answer = staff.post(
+                "/admin/intake/",
+                {
+                    "title": "Kim Jong Un's World of Devoted Service for People (2)",
+                    "publisher": "KCNA",
+                    "published": "2025-01-10",
+                    "url": "",
+                    "propose": "Read the article",
+                    "csrfmiddlewaretoken": token_in(page.text),
+                },
+                files={"full_text": (None, text)},
+            )
+            say(f"Paste answered {answer.status_code} in {time.monotonic() - sent:.1f} s")
+            job_path = answer.headers["Location"]
             waiting = words(staff.get(job_path).text)
             worker = start_worker()
             reading, reading_seconds = staff.follow(job_path, "intake reading")
+            review_path = re.search(r'href="(/admin/intake/\?job=[^"]+)"', reading).group(1)
+            review = staff.get(review_path)
+            proposals = len(re.findall(r'name="form-\d+-kind"', review.text))
+            say(f"Review page: {len(review.content) / 1024:.0f} KB, {proposals} rows")
         in_database = int(
             workspace.manage(
                 "shell", "-c", "from sites.models import Factory; "
@@ -223,6 +223,8 @@ def main() -> int:
             "article_bytes": len(text.encode()),
             "intake_seconds": round(reading_seconds, 1),
             "intake_waited_for_worker": "Waiting for a worker" in waiting,
+            "intake_review_kb": round(len(review.content) / 1024),
+            "intake_review_rows": proposals,
             "requests": len(staff.statuses),
             "server_errors": len(server_errors),
         }
@@ -230,6 +232,8 @@ def main() -> int:
         ok = (
             in_database == arguments.rows
             and 'data-status="done"' in reading
+            and review.status_code == 200
+            and proposals > 1
             and "Import finished" in words(imported)
             and not server_errors
         )

@@ -54,17 +54,7 @@ EVENT_FIELDS = [
     "updated_at",
 ]
 # What the services are given; the rest is read-only.
-EVENT_SERVICE_FIELDS = (
-    "kind",
-    "date",
-    "county",
-    "province",
-    "place_name",
-    "factories",
-    "leader_present",
-    "summary",
-    "sources",
-)
+EVENT_SERVICE_FIELDS = services.EVENT_FIELDS
 EVENT_RELATIONS = ("county__province", "province")
 EVENT_PREFETCH = (
     "factories",

@@ -90,18 +90,7 @@ class EventForm(forms.ModelForm):
                 self._update_errors(ValidationError(unseen))
 
 
-# Factories before the place: the place is filled from them.
-EVENT_FORM_FIELDS = [
-    "kind",
-    "date",
-    "factories",
-    "county",
-    "province",
-    "place_name",
-    "leader_present",
-    "summary",
-    "sources",
-]
+EVENT_FORM_FIELDS = list(services.EVENT_FIELDS)
 
 
 class CeremonyForm(EventForm):

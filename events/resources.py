@@ -10,18 +10,7 @@ from events.models import Ceremony, GuidanceVisit, Source
 from sites.models import County, Factory, Province
 from staff.resources import RecordResource, ServiceResource, key_field, keys_field
 
-EVENT_FIELDS = [
-    "id",
-    "kind",
-    "date",
-    "county",
-    "province",
-    "place_name",
-    "factories",
-    "leader_present",
-    "summary",
-    "sources",
-]
+EVENT_FIELDS = ["id", *services.EVENT_FIELDS]
 
 
 class EventResource(ServiceResource):

@@ -18,6 +18,19 @@ from events.models import Ceremony, Event, GuidanceVisit
 from sites.models import County, Factory, Province
 
 MILESTONES = (CeremonyKind.GROUNDBREAKING, CeremonyKind.INAUGURATION)
+# What every event's save takes beside its kind's own (speakers and repeat, or led_by); the
+# factories before the place, which is filled from them. Forms, the API and the import use it.
+EVENT_FIELDS = (
+    "kind",
+    "date",
+    "factories",
+    "county",
+    "province",
+    "place_name",
+    "leader_present",
+    "summary",
+    "sources",
+)
 _ARTICLE = {CeremonyKind.GROUNDBREAKING: "a", CeremonyKind.INAUGURATION: "an"}
 
 

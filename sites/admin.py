@@ -80,16 +80,7 @@ class FactoryAdminForm(ChangeMessageForm):
             self._update_errors(error)
 
 
-SERVICE_FIELDS = [
-    "county",
-    "name",
-    "slug",
-    "sector",
-    "products",
-    "description",
-    "latitude",
-    "longitude",
-]
+SERVICE_FIELDS = services.FACTORY_FIELDS
 
 
 @admin.register(Factory)

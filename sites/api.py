@@ -106,17 +106,7 @@ class FactorySerializer(ServiceSerializer):
     Written through sites/services.py: without a slug, one is made from the name."""
 
     record_argument = "factory"
-    service_fields = (
-        "county",
-        "name",
-        "slug",
-        "sector",
-        "products",
-        "description",
-        "latitude",
-        "longitude",
-        "sources",
-    )
+    service_fields = (*services.FACTORY_FIELDS, "sources")
     check = staticmethod(services.check_factory)
     save_service = staticmethod(services.save_factory)
 

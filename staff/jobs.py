@@ -22,7 +22,7 @@ import threading
 from datetime import timedelta
 
 from django.conf import settings
-from django.db import DatabaseError, close_old_connections, transaction
+from django.db import DatabaseError, close_old_connections, connection, transaction
 from django.utils import timezone
 from redis.exceptions import RedisError
 
@@ -60,7 +60,7 @@ def enqueue(function, *, title: str, user, **arguments) -> Job:
     job = Job.objects.create(
         title=title[:200],
         user=user,
-        function=f"{function.__module__}.{function.__qualname__}",
+        function=name_of(function),
         arguments=arguments,
     )
     if not settings.RQ_QUEUES:
@@ -69,6 +69,11 @@ def enqueue(function, *, title: str, user, **arguments) -> Job:
         return job
     transaction.on_commit(lambda: _push(job))
     return job
+
+
+def name_of(function) -> str:
+    """The name a job keeps of its function, to import it in the worker."""
+    return f"{function.__module__}.{function.__qualname__}"
 
 
 def _push(job: Job) -> None:
@@ -203,7 +208,7 @@ def _beat(job_id, progress: _Progress, stop: threading.Event) -> None:
             except DatabaseError as error:  # SQLite, locked by the job's own transaction
                 logger.info("Job %s: progress not written this time (%s)", job_id, error)
     finally:
-        close_old_connections()
+        connection.close()  # this thread's own, which ends here
 
 
 def _finish(job: Job, status: str, **fields) -> None:

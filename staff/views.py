@@ -2,7 +2,7 @@
 and the progress page of a background job."""
 
 from django.contrib import admin, messages
-from django.core.exceptions import PermissionDenied
+from django.core.exceptions import PermissionDenied, ValidationError
 from django.http import Http404, HttpResponse
 from django.shortcuts import get_object_or_404, redirect
 from django.template.response import TemplateResponse
@@ -25,20 +25,50 @@ INTAKE_PERMISSIONS = [
 ]
 
 
+# A longer text is read by a background job, off the request: reading takes about a second
+# per 100,000 characters, and a report of some 30,000 reads while staff wait.
+READ_IN_REQUEST_CHARACTERS = 20_000
+
+
+def read_report(*, article: dict) -> intake.Reading:
+    """The intake's background job, on the article form's values: all of them are kept in
+    the job's arguments, so that its review page fills the form as staff left it."""
+    return intake.read_article(
+        text=article["full_text"],
+        published=article["published"],
+        title=article["title"],
+        url=article["url"],
+    )
+
+
 def article_intake(request):
+    """Paste a report, review what was read in it, confirm. A long report is read by a job
+    whose page links back here with `?job=<id>`, where its proposals are reviewed."""
     if not request.user.has_perms(INTAKE_PERMISSIONS):
         raise PermissionDenied
-    article_form = ArticleForm(request.POST or None)
+    job = _reading_job(request)
+    if job is not None and not job.finished:
+        return redirect(job.get_absolute_url())
+    kept = job.arguments["article"] if job is not None else {}
+    data = request.POST or ({**kept, "full_text": ""} if kept else None)
+    article_form = ArticleForm(data, kept_text=kept.get("full_text", ""))
     reading = formset = places = None
-    if request.method == "POST" and article_form.is_valid():
+    if data is not None and article_form.is_valid():
         article = article_form.instance
-        reading = intake.read_article(
-            text=article.full_text,
-            published=article.published,
-            title=article.title,
-            url=article.url,
-        )
-        if reading.problems:
+        values = {name: str(value or "") for name, value in article_form.cleaned_data.items()}
+        from_job = values == kept and "propose" not in request.POST
+        if from_job and job.status == JobStatus.DONE:
+            reading = job.return_value()
+        elif from_job:
+            article_form.add_error(None, job.error)
+        elif len(article.full_text) > READ_IN_REQUEST_CHARACTERS:
+            job = jobs.enqueue(
+                read_report, title=f"Reading “{article.title}”", user=request.user, article=values
+            )
+            return redirect(job.get_absolute_url())
+        else:
+            reading = read_report(article=values)
+        if reading is not None and reading.problems:
             for problem in reading.problems:
                 article_form.add_error("full_text", problem)
             reading = None
@@ -66,8 +96,21 @@ def article_intake(request):
         "formset": formset,
         "places": places,
         "proposals": _rows(formset, reading),
+        "job": job,
     }
     return TemplateResponse(request, "admin/staff/intake.html", context)
+
+
+def _reading_job(request) -> Job | None:
+    """The reading job named by `?job=`, one of this staff member's: another's is a 404."""
+    if "job" not in request.GET:
+        return None
+    try:
+        return Job.objects.get(
+            pk=request.GET["job"], user=request.user, function=jobs.name_of(read_report)
+        )
+    except (Job.DoesNotExist, ValidationError):
+        raise Http404 from None
 
 
 def _rows(formset, reading):
@@ -128,6 +171,7 @@ def job_progress(request, pk):
     job = jobs.refresh(job)
     outcome = job.return_value() if job.status == JobStatus.DONE else None
     confirm = getattr(outcome, "confirm", None)
+    reading = job.function == jobs.name_of(read_report)
     context = {
         **admin.site.each_context(request),
         "title": job.title,
@@ -135,6 +179,7 @@ def job_progress(request, pk):
         "outcome": outcome if isinstance(outcome, jobs.Outcome) else None,
         "confirm_form": ConfirmImportForm(initial=confirm) if confirm else None,
         "confirm_action": confirm["action"] if confirm else "",
+        "intake_url": f"{reverse('staff:intake')}?job={job.pk}" if reading else "",
     }
     return TemplateResponse(request, "admin/staff/job.html", context)
 

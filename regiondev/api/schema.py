@@ -97,8 +97,12 @@ class ApiSchema(AutoSchema):
     def _get_filter_parameters(self):
         parameters = super()._get_filter_parameters()
         for parameter in parameters:
-            # An empty filter is no filter, as in a form.
-            parameter["allowEmptyValue"] = True
+            # An empty filter is no filter, as in a form. A comma list of strings needs no
+            # saying so (an empty value is already one), and saying it makes schema checkers
+            # read the list as a choice of the empty value.
+            schema = parameter.get("schema", {})
+            if schema.get("type") != "array" or schema.get("items", {}).get("type") != "string":
+                parameter["allowEmptyValue"] = True
         return parameters
 
     def error_codes(self) -> list[str]:

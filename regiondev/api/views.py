@@ -41,6 +41,13 @@ class RecordViewSet(VersionedViewSetMixin, viewsets.ModelViewSet):
     parser_classes = [JSONParser]
     lookup_value_regex = "[0-9]+"  # places override it with their slugs
 
+    def initial(self, request, *args, **kwargs):
+        # A method the address does not have is a 405 for anyone, before asking who it is:
+        # the schema lists no security on reads, so a 401 would contradict it.
+        if request.method not in self.allowed_methods:
+            raise exceptions.MethodNotAllowed(request.method)
+        super().initial(request, *args, **kwargs)
+
     def get_queryset(self):
         queryset = super().get_queryset()
         if self.requested_format() == "geojson":  # a map shows what has a place on it

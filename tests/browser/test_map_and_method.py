@@ -12,7 +12,7 @@ from tests.browser.test_visitor import assert_page_is_sound
 
 pytestmark = pytest.mark.browser
 
-GAZETTEER = Path(__file__).resolve().parents[3] / "shared" / "sources" / "gazetteer.csv"
+GAZETTEER = Path(__file__).resolve().parents[2] / "seed" / "gazetteer.csv"
 
 
 @pytest.fixture

@@ -50,7 +50,10 @@ def nothing_stored() -> bool:
             "No county, city, district or province of the gazetteer is named in the text.",
         ),
         ("A ceremony took place in Hamju County.", "No date is found in the text"),
-        ("x" * 100_001, "The text is 100,001 characters long; the intake reads at most 100,000."),
+        (
+            "x" * 2_500_001,
+            "The text is 2,500,001 characters long; the intake reads at most 2,500,000.",
+        ),
     ],
 )
 def test_a_text_that_cannot_be_read_is_refused_with_a_message(

@@ -1,0 +1,18 @@
+"""A method an address does not have is refused as such, whoever asks."""
+
+import pytest
+from django.urls import reverse
+
+pytestmark = pytest.mark.django_db
+
+
+@pytest.mark.parametrize("name", ["api:ceremony-list", "api:county-list", "api:source-list"])
+def test_an_unknown_method_is_a_405_for_an_anonymous_client(client, name):
+    response = client.generic("TRACE", reverse(name))
+    assert response.status_code == 405
+    assert response.json()["detail"] == 'Method "TRACE" not allowed.'
+
+
+def test_a_write_without_credentials_is_still_a_401(client):
+    response = client.post(reverse("api:source-list"), {}, content_type="application/json")
+    assert response.status_code == 401
