@@ -1,21 +1,22 @@
 from django.db import models
+from django.utils.translation import gettext_lazy as _
 
 
 class CeremonyKind(models.TextChoices):
-    GROUNDBREAKING = "groundbreaking", "groundbreaking"
-    INAUGURATION = "inauguration", "inauguration"
-    OTHER = "other", "other"
+    GROUNDBREAKING = "groundbreaking", _("groundbreaking")
+    INAUGURATION = "inauguration", _("inauguration")
+    OTHER = "other", _("other")
 
 
 class VisitKind(models.TextChoices):
-    FIELD_GUIDANCE = "field guidance", "field guidance at a site"
-    CONSULTATIVE_MEETING = "consultative meeting", "on-site consultative meeting"
-    OTHER = "other", "other"
+    FIELD_GUIDANCE = "field guidance", _("field guidance at a site")
+    CONSULTATIVE_MEETING = "consultative meeting", _("on-site consultative meeting")
+    OTHER = "other", _("other")
 
 
 class LeaderPresence(models.TextChoices):
     """What a source says of the leader's presence."""
 
-    YES = "yes", "present"
-    NO = "no", "not among those present"
-    UNSTATED = "unstated", "not stated"
+    YES = "yes", _("present")
+    NO = "no", _("not among those present")
+    UNSTATED = "unstated", _("not stated")

@@ -21,6 +21,7 @@ from dataclasses import dataclass
 
 import edtf
 from django.core.exceptions import ValidationError
+from django.utils.translation import get_language
 
 EDTF_HELP = (
     "Write a day as 2024-12-20 or 4 March 2025, a month 2024-07 or July 2024, late February 2024, "
@@ -183,9 +184,19 @@ def _last_day(year: int, month: int) -> int:
     return calendar.monthrange(year, month)[1]
 
 
-@functools.lru_cache(maxsize=8192)
+def korean_active() -> bool:
+    """Whether the page being made is Korean (its address starts /ko/)."""
+    return (get_language() or "").startswith("ko")
+
+
 def in_words(lower: datetime.date, upper: datetime.date) -> str:
-    """Say a span of days at its true precision: "20 December 2024", "late February 2024"."""
+    """Say a span of days at its true precision in the active language: "20 December 2024",
+    "late February 2024"; on Korean pages "2024년 12월 20일", "2024년 2월 하순"."""
+    return _korean_words(lower, upper) if korean_active() else _english_words(lower, upper)
+
+
+@functools.lru_cache(maxsize=8192)
+def _english_words(lower: datetime.date, upper: datetime.date) -> str:
     if lower == upper:
         return f"{lower.day} {lower:%B %Y}"
     same_month = (lower.year, lower.month) == (upper.year, upper.month)
@@ -209,7 +220,36 @@ def in_words(lower: datetime.date, upper: datetime.date) -> str:
         if lower.month >= 9 and upper.month == 12:
             return f"late {lower.year}"
         return f"{lower:%B}–{upper:%B %Y}"
-    return f"between {in_words(lower, lower)} and {in_words(upper, upper)}"
+    return f"between {_english_words(lower, lower)} and {_english_words(upper, upper)}"
+
+
+# The same spans as _english_words, in the words read() reads back (KOREAN_PART_OF_MONTH/YEAR).
+@functools.lru_cache(maxsize=8192)
+def _korean_words(lower: datetime.date, upper: datetime.date) -> str:
+    if lower == upper:
+        return f"{lower.year}년 {lower.month}월 {lower.day}일"
+    month = f"{lower.year}년 {lower.month}월"
+    if (lower.year, lower.month) == (upper.year, upper.month):
+        last = _last_day(lower.year, lower.month)
+        if lower.day == 1 and upper.day == last:
+            return month
+        if lower.day == 1 and upper.day <= 10:
+            return f"{month} 상순"
+        if lower.day >= 11 and upper.day <= 20:
+            return f"{month} 중순"
+        if lower.day >= 20 and upper.day == last:
+            return f"{month} 하순"
+        return f"{month} {lower.day}–{upper.day}일"
+    whole_months = lower.day == 1 and upper.day == _last_day(upper.year, upper.month)
+    if lower.year == upper.year and whole_months:
+        if lower.month == 1 and upper.month == 12:
+            return f"{lower.year}년"
+        if lower.month == 1 and upper.month <= 4:
+            return f"{lower.year}년 초"
+        if lower.month >= 9 and upper.month == 12:
+            return f"{lower.year}년 말"
+        return f"{lower.year}년 {lower.month}–{upper.month}월"
+    return f"{_korean_words(lower, lower)}부터 {_korean_words(upper, upper)} 사이"
 
 
 @dataclass(frozen=True)
@@ -218,9 +258,10 @@ class DayRange:
     longest: int
 
     def __str__(self) -> str:
+        unit = "일" if korean_active() else " days"
         if self.shortest == self.longest:
-            return f"{self.shortest} days"
-        return f"{self.shortest}–{self.longest} days"
+            return f"{self.shortest}{unit}"
+        return f"{self.shortest}–{self.longest}{unit}"
 
 
 def days_between(start: FuzzyDate, end: FuzzyDate) -> DayRange:

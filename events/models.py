@@ -6,6 +6,7 @@ from django.core.exceptions import ValidationError
 from django.db import models
 from django.db.models import Case, F, Q, Value, When
 from django.urls import reverse
+from django.utils.translation import gettext
 
 from events import dates
 from events.choices import CeremonyKind, LeaderPresence, VisitKind
@@ -407,7 +408,7 @@ class Source(models.Model):
     @property
     def published_in_words(self) -> str:
         if not self.published_lower:
-            return "date not known"
+            return gettext("date not known")
         return dates.in_words(self.published_lower, self.published_upper)
 
     def derive_published_bounds(self) -> None:
@@ -556,7 +557,9 @@ class Citation(models.Model):
         if not self.date_upper:
             return ""
         if not self.date_lower:
-            return f"on or before {dates.in_words(self.date_upper, self.date_upper)}"
+            return gettext("on or before %(day)s") % {
+                "day": dates.in_words(self.date_upper, self.date_upper)
+            }
         return dates.in_words(self.date_lower, self.date_upper)
 
     def derive_date_bounds(self) -> None:

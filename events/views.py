@@ -1,6 +1,8 @@
 """Public pages for events and sources."""
 
 from django import forms
+from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
 from django.views.generic import DetailView, ListView
 
 from events.choices import CeremonyKind, VisitKind
@@ -26,23 +28,28 @@ class EventPageForm(forms.Form):
 
     kind = forms.ChoiceField(
         required=False,
+        label=gettext_lazy("Kind"),
         choices=[
-            ("", "any"),
-            ("Ceremonies", [(k.value, k.label) for k in CeremonyKind if k != OTHER]),
-            ("Guidance visits", [(k.value, k.label) for k in VisitKind if k != OTHER]),
-            (OTHER, "other ceremony or visit"),
+            ("", gettext_lazy("any")),
+            (gettext_lazy("Ceremonies"), [(k.value, k.label) for k in CeremonyKind if k != OTHER]),
+            (
+                gettext_lazy("Guidance visits"),
+                [(k.value, k.label) for k in VisitKind if k != OTHER],
+            ),
+            (OTHER, gettext_lazy("other ceremony or visit")),
         ],
     )
     year = forms.IntegerField(
         required=False,
         min_value=1900,
         max_value=2100,
-        help_text="Events that may have happened in this year.",
+        label=gettext_lazy("Year"),
+        help_text=gettext_lazy("Events that may have happened in this year."),
     )
     order = forms.ChoiceField(
         required=False,
-        label="Order",
-        choices=[("", "newest first"), ("oldest", "oldest first")],
+        label=gettext_lazy("Order"),
+        choices=[("", gettext_lazy("newest first")), ("oldest", gettext_lazy("oldest first"))],
     )
 
 
@@ -115,8 +122,8 @@ class EventListView(ListView):
             csv_links=[
                 (label, csv_url(resource, self.api_params))
                 for label, resource, filterset in (
-                    ("ceremonies", "api:ceremony-list", ceremony_filters),
-                    ("guidance visits", "api:guidance-visit-list", visit_filters),
+                    (_("ceremonies"), "api:ceremony-list", ceremony_filters),
+                    (_("guidance visits"), "api:guidance-visit-list", visit_filters),
                 )
                 if usable(filterset) and not self.errors
             ],

@@ -1,4 +1,5 @@
 from django.conf import settings
+from django.conf.urls.i18n import i18n_patterns
 from django.conf.urls.static import static
 from django.contrib import admin
 from django.urls import include, path
@@ -14,10 +15,14 @@ urlpatterns = [
     path("admin/", admin.site.urls),
     path("api/", include("regiondev.api.urls")),
     path("healthz", healthz, name="healthz"),
+]
+# The public pages: English at their own addresses, Korean under /ko/.
+urlpatterns += i18n_patterns(
     path("method/", MethodView.as_view(), name="method"),
     path("", include("sites.urls")),
     path("", include("events.urls")),
-]
+    prefix_default_language=False,
+)
 if settings.DEBUG:
     urlpatterns += static(settings.MEDIA_URL, document_root=settings.MEDIA_ROOT)
 

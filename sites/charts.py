@@ -9,6 +9,9 @@ from dataclasses import dataclass
 
 from django.utils.html import escape
 from django.utils.safestring import SafeString, mark_safe
+from django.utils.translation import gettext as _
+
+from events.dates import korean_active
 
 
 @dataclass(frozen=True)
@@ -54,9 +57,10 @@ def column_chart(
         body.append(
             f'<line class="target" x1="{left}" y1="{y:.1f}" x2="{width - left}" y2="{y:.1f}"/>'
         )
+        target_label = _("%(count)s a year") % {"count": target}
         body.append(
             f'<text class="target-label" x="{width - left}" y="{y - 4:.1f}" '
-            f'text-anchor="end">{target} a year</text>'
+            f'text-anchor="end">{target_label}</text>'
         )
     for index, bar in enumerate(bars):
         x = left + slot * index + (slot - bar_width) / 2
@@ -196,7 +200,11 @@ def timeline_chart(
         body.append(
             f'<line class="axis" x1="{x:.1f}" y1="{axis_y}" x2="{x:.1f}" y2="{axis_y + 4}"/>'
         )
-        label = f"{month:%b %Y}" if index == 0 or month.month == 1 else f"{month:%b}"
+        with_year = index == 0 or month.month == 1
+        if korean_active():
+            label = f"{month.year}년 {month.month}월" if with_year else f"{month.month}월"
+        else:
+            label = f"{month:%b %Y}" if with_year else f"{month:%b}"
         anchor = "start" if index == 0 else "middle"
         body.append(
             f'<text class="muted" x="{x:.1f}" y="{axis_y + 17}" text-anchor="{anchor}">'

@@ -1,37 +1,38 @@
 from django.db import models
+from django.utils.translation import gettext_lazy as _
 
 
 class ProvinceKind(models.TextChoices):
-    PROVINCE = "province", "province (도)"
-    SPECIAL_CITY = "special city", "special city (특별시)"
-    DIRECTLY_GOVERNED_CITY = "directly governed city", "directly governed city (직할시)"
-    SPECIAL_ZONE = "special zone", "special zone"
+    PROVINCE = "province", _("province (도)")
+    SPECIAL_CITY = "special city", _("special city (특별시)")
+    DIRECTLY_GOVERNED_CITY = "directly governed city", _("directly governed city (직할시)")
+    SPECIAL_ZONE = "special zone", _("special zone")
 
 
 class CountyKind(models.TextChoices):
-    COUNTY = "county", "county (군)"
-    CITY = "city", "city (시)"
-    DISTRICT = "district", "district (구역)"
-    AREA = "area", "area (지구)"
+    COUNTY = "county", _("county (군)")
+    CITY = "city", _("city (시)")
+    DISTRICT = "district", _("district (구역)")
+    AREA = "area", _("area (지구)")
 
 
 class Sector(models.TextChoices):
-    FOODSTUFF = "foodstuff", "foodstuff"
-    DAILY_NECESSITIES = "daily necessities", "daily necessities"
-    TEXTILES = "textiles and clothing", "textiles and clothing"
-    BUILDING_MATERIALS = "building materials", "building materials"
-    PAPER = "paper", "paper"
-    FISHERIES = "fisheries", "fisheries and fish processing"
-    AGRICULTURE = "agriculture", "agriculture and grain"
-    HEALTH_CARE = "health care", "health care (hospital)"
-    SERVICES = "services and leisure", "services and leisure"
-    OTHER = "other", "other or unspecified"
+    FOODSTUFF = "foodstuff", _("foodstuff")
+    DAILY_NECESSITIES = "daily necessities", _("daily necessities")
+    TEXTILES = "textiles and clothing", _("textiles and clothing")
+    BUILDING_MATERIALS = "building materials", _("building materials")
+    PAPER = "paper", _("paper")
+    FISHERIES = "fisheries", _("fisheries and fish processing")
+    AGRICULTURE = "agriculture", _("agriculture and grain")
+    HEALTH_CARE = "health care", _("health care (hospital)")
+    SERVICES = "services and leisure", _("services and leisure")
+    OTHER = "other", _("other or unspecified")
 
 
 class FactoryStatus(models.TextChoices):
-    PLANNED = "planned", "planned"
-    UNDER_CONSTRUCTION = "under construction", "under construction"
-    OPERATING = "operating", "operating"
+    PLANNED = "planned", _("planned")
+    UNDER_CONSTRUCTION = "under construction", _("under construction")
+    OPERATING = "operating", _("operating")
 
 
 PROGRAMME_YEARS = range(2024, 2034)

@@ -14,6 +14,7 @@ from pathlib import Path
 
 from django.utils.html import escape
 from django.utils.safestring import SafeString, mark_safe
+from django.utils.translation import gettext as _
 
 from sites.choices import FactoryStatus
 
@@ -109,8 +110,8 @@ def _marker(point: Point, project: Projection, radius: float) -> str:
         classes.append("current")
     described = point.label
     if point.programme_year:
-        described += f": programme year {point.programme_year}"
-        described += f", {point.status}" if point.status else ", no factory recorded yet"
+        described += ": " + _("programme year %(year)s") % {"year": point.programme_year}
+        described += ", " + (_(point.status) if point.status else _("no factory recorded yet"))
     shape = (
         f'<circle class="{" ".join(classes)}" cx="{x:.1f}" cy="{y:.1f}" r="{radius}">'
         f"<title>{escape(described)}</title></circle>"

@@ -8,6 +8,8 @@ from django import forms
 from django.db.models import Count, Prefetch, Q, QuerySet
 from django.http import Http404, QueryDict
 from django.urls import reverse
+from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy, gettext_noop
 from django.views.generic import DetailView, ListView, TemplateView
 from django_filters.views import FilterView
 from django_filters.widgets import BooleanWidget
@@ -39,6 +41,7 @@ from sites.filters import CountyFilterSet, FactoryFilterSet
 from sites.models import County, Factory, Province
 from sites.programme import year_comparison
 from sites.search import search_key
+from sites.templatetags.pages import named
 
 COUNTIES_A_YEAR = 20
 
@@ -70,7 +73,7 @@ def describe(field, cleaned, raw: list[str]) -> str:
     if isinstance(cleaned, QuerySet):
         return ", ".join(str(item) for item in cleaned) or ", ".join(raw)
     if isinstance(cleaned, bool):
-        return "yes" if cleaned else "no"
+        return _("yes") if cleaned else _("no")
     choices = dict(getattr(field, "choices", None) or [])
     return ", ".join(str(choices.get(value, value)) for value in raw)
 
@@ -102,7 +105,32 @@ def active_filters(params: QueryDict, *forms_in_order) -> list[dict]:
 def page_label(field, name: str) -> str:
     """A filter's label for people: the API's "(slug)" and "(id)" say nothing to them."""
     label = str(field.label or name.replace("_", " ").capitalize())
-    return label.removesuffix(" (slug)").removesuffix(" (id)")
+    return _(label.removesuffix(" (slug)").removesuffix(" (id)"))
+
+
+# The filter labels the list pages show, for the catalogue: the FilterSets are the API's and
+# keep its English; page_label() translates them on the page.
+PAGE_LABELS = (
+    gettext_noop("Search"),
+    gettext_noop("Province"),
+    gettext_noop("County"),
+    gettext_noop("Factory"),
+    gettext_noop("Source"),
+    gettext_noop("Kind"),
+    gettext_noop("Programme year"),
+    gettext_noop("In the programme"),
+    gettext_noop("Status"),
+    gettext_noop("Sector"),
+    gettext_noop("Leader present"),
+    gettext_noop("Publisher"),
+    gettext_noop("Language"),
+    gettext_noop("Year"),
+    gettext_noop("Order"),
+    gettext_noop("Ordering"),
+    gettext_noop("County programme year"),
+    gettext_noop("Published upper is greater than or equal to"),
+    gettext_noop("Published lower is less than or equal to"),
+)
 
 
 def shown_fields(filterset, names: list[str]) -> list:
@@ -112,13 +140,15 @@ def shown_fields(filterset, names: list[str]) -> list:
     for name in names:
         field = form.fields[name]
         field.help_text = ""  # the API's help speaks of parameters; the form speaks for itself
+        if isinstance(field, forms.ModelChoiceField):
+            field.label_from_instance = named  # hangul first on Korean pages
         if isinstance(field, forms.ModelMultipleChoiceField):
             field.widget = SingleSelect(choices=field.widget.choices)
         elif isinstance(field, forms.NullBooleanField):
             field.widget = BooleanWidget()
-            field.widget.choices = [("", "either"), ("true", "yes"), ("false", "no")]
+            field.widget.choices = [("", _("either")), ("true", _("yes")), ("false", _("no"))]
         if hasattr(field, "empty_label"):
-            field.empty_label = "any"
+            field.empty_label = _("any")
             field.widget.choices = list(iter(field.choices))  # iter(): no COUNT query first
         bound = form[name]
         # Set on the bound field: validation may already have made and cached it.
@@ -146,7 +176,9 @@ class FilteredListView(FilterView):
         context["active_filters"] = active_filters(self.params, self.filterset.form)
         valid = usable(self.filterset)
         context["filter_errors"] = unshown_errors(self.filterset.form.errors, self.shown_filters)
-        context["csv_links"] = [("this list", csv_url(self.api_list, self.params))] if valid else []
+        context["csv_links"] = (
+            [(_("this list"), csv_url(self.api_list, self.params))] if valid else []
+        )
         return context
 
 
@@ -173,31 +205,34 @@ class HomeView(CachedPageMixin, TemplateView):
         programme = [county for county in counties if county.programme_year is not None]
         per_year = Counter(county.programme_year for county in programme)
         statuses = dict(Factory.objects.values_list("status").annotate(count=Count("pk")))
+        counties_url, factories_url = reverse("sites:county-list"), reverse("sites:factory-list")
         context.update(
             grid=programme_grid(programme),
             year_chart=charts.column_chart(
                 [
-                    charts.Bar(str(year), per_year[year], f"/counties/?programme_year={year}")
+                    charts.Bar(str(year), per_year[year], f"{counties_url}?programme_year={year}")
                     for year in PROGRAMME_YEARS
                 ],
                 chart_id="chart-years",
-                title="Counties recorded per programme year",
+                title=_("Counties recorded per programme year"),
                 target=COUNTIES_A_YEAR,
             ),
             per_year=[(year, per_year[year]) for year in PROGRAMME_YEARS],
-            status_counts=[(status.label, statuses.get(status, 0)) for status in FactoryStatus],
+            status_counts=[
+                (status.value, status.label, statuses.get(status, 0)) for status in FactoryStatus
+            ],
             status_chart=charts.bar_chart(
                 [
                     charts.Bar(
                         status.label,
                         statuses.get(status, 0),
-                        f"/factories/?status={status.value.replace(' ', '+')}",
+                        f"{factories_url}?status={status.value.replace(' ', '+')}",
                         status.value.replace(" ", "-"),
                     )
                     for status in FactoryStatus
                 ],
                 chart_id="chart-status",
-                title="Factories by status",
+                title=_("Factories by status"),
             ),
             programme_count=len(programme),
             programme_target=COUNTIES_A_YEAR * len(PROGRAMME_YEARS),
@@ -211,7 +246,7 @@ class HomeView(CachedPageMixin, TemplateView):
             county_map=maps.county_map(
                 map_points(counties),
                 map_id="map-home",
-                title="Counties of the programme on the map, by year and status",
+                title=_("Counties of the programme on the map, by year and status"),
             ),
             years=PROGRAMME_YEARS,
         )
@@ -236,7 +271,7 @@ def map_points(counties, *, year: int | None = None) -> list[maps.Point]:
     only, if given) marked by their year and the furthest their factories have come."""
     return [
         maps.Point(
-            label=f"{county.name}, {county.province.name}",
+            label=f"{named(county)}, {named(county.province)}",
             latitude=float(county.latitude),
             longitude=float(county.longitude),
             href=county.get_absolute_url(),
@@ -253,8 +288,8 @@ class MapForm(forms.Form):
         required=False,
         coerce=int,
         empty_value=None,
-        choices=[("", "every year"), *((year, year) for year in PROGRAMME_YEARS)],
-        label="Programme year",
+        choices=[("", gettext_lazy("every year")), *((year, year) for year in PROGRAMME_YEARS)],
+        label=gettext_lazy("Programme year"),
     )
 
 
@@ -272,7 +307,11 @@ class MapView(CachedPageMixin, TemplateView):
             (point for point in points if point.programme_year),
             key=lambda point: (point.programme_year, point.label),
         )
-        title = f"Counties of programme year {year}" if year else "Counties of the programme"
+        title = (
+            _("Counties of programme year %(year)s") % {"year": year}
+            if year
+            else _("Counties of the programme")
+        )
         context.update(
             form=form,
             year=year,
@@ -335,7 +374,7 @@ class ProgrammeYearView(CachedPageMixin, TemplateView):
             county_map=maps.county_map(
                 map_points(with_map_status(County.objects.order_by("name", "pk")), year=year),
                 map_id="map-year",
-                title=f"Counties of programme year {year}",
+                title=_("Counties of programme year %(year)s") % {"year": year},
             ),
             years=PROGRAMME_YEARS,
         )
@@ -459,14 +498,17 @@ def county_locator(county: County):
     if county.latitude is None:
         return ""
     point = maps.Point(
-        label=f"{county.name}, {county.province.name}",
+        label=f"{named(county)}, {named(county.province)}",
         latitude=float(county.latitude),
         longitude=float(county.longitude),
         programme_year=county.programme_year,
         current=True,
     )
     return maps.county_map(
-        [point], map_id="map-county", title=f"Where {county.name} lies", width=240
+        [point],
+        map_id="map-county",
+        title=_("Where %(name)s lies") % {"name": named(county)},
+        width=240,
     )
 
 
@@ -505,9 +547,11 @@ def with_gaps(events: list) -> list[dict]:
         gap = ""
         if previous is not None:
             if event.date_lower > previous.date_upper:
-                gap = f"{days_between(previous.fuzzy_date, event.fuzzy_date)} later"
+                gap = _("%(days)s later") % {
+                    "days": days_between(previous.fuzzy_date, event.fuzzy_date)
+                }
             else:
-                gap = "at about the same time; the dates overlap, so the order is not certain"
+                gap = _("at about the same time; the dates overlap, so the order is not certain")
         steps.append({"event": event, "gap": gap})
     return steps
 
@@ -528,12 +572,15 @@ def factory_chart(factory: Factory, events: list):
     if factory.groundbreaking and factory.inauguration:
         groundbreaking, inauguration = factory.groundbreaking, factory.inauguration
         band = charts.Band(
-            f"Construction: {factory.construction_time}",
+            _("Construction: %(days)s") % {"days": factory.construction_time},
             charts.Span("", groundbreaking.lower, groundbreaking.upper),
             charts.Span("", inauguration.lower, inauguration.upper),
         )
     return charts.timeline_chart(
-        spans, chart_id="chart-timeline", title=f"Timeline of {factory}", band=band
+        spans,
+        chart_id="chart-timeline",
+        title=_("Timeline of %(factory)s") % {"factory": factory},
+        band=band,
     )
 
 
@@ -553,6 +600,12 @@ class SearchView(TemplateView):
             context["unsearchable"] = True
             return context
         limit = self.limit + 1  # one more than shown tells whether there are more
+        titles = {
+            "Counties": _("Counties"),
+            "Provinces": _("Provinces"),
+            "Factories": _("Factories"),
+            "Events": _("Events"),
+        }
         groups = [
             ("Counties", list(County.objects.search(query).select_related("province")[:limit])),
             ("Provinces", list(Province.objects.search(query)[:limit])),
@@ -570,8 +623,13 @@ class SearchView(TemplateView):
             ),
         ]
         context["groups"] = [
-            {"title": title, "items": items[: self.limit], "more": len(items) > self.limit}
-            for title, items in groups
+            {
+                "kind": kind,
+                "title": titles[kind],
+                "items": items[: self.limit],
+                "more": len(items) > self.limit,
+            }
+            for kind, items in groups
             if items
         ]
         if not context["groups"]:

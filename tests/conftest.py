@@ -1,6 +1,7 @@
 import pytest
 from django.contrib.auth import get_user_model
 from django.core.cache import cache
+from django.utils import translation
 
 
 @pytest.fixture(autouse=True)
@@ -8,6 +9,14 @@ def empty_cache():
     """Each test starts with an empty cache: a rolled-back test leaves its cached pages,
     throttle counts and cache generation behind, which the next test must not see."""
     cache.clear()
+
+
+@pytest.fixture(autouse=True)
+def default_language():
+    """Each test starts in the default language, as each request does: a request for a Korean
+    page leaves Korean active in the thread, where the next test's reverse() would see it."""
+    with translation.override(None):
+        yield
 
 
 @pytest.fixture(scope="session")

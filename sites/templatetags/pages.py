@@ -4,8 +4,13 @@ import calendar
 
 from django import template
 from django.conf import settings
+from django.urls import translate_url
 from django.utils import timezone
 from django.utils.html import format_html
+from django.utils.text import get_text_list
+from django.utils.translation import get_language, gettext, pgettext_lazy
+
+from events.dates import in_words
 
 register = template.Library()
 
@@ -31,7 +36,7 @@ def _machine_date(lower, upper) -> str:
 def when(fuzzy) -> str:
     """A date in words at its true precision, machine-readable where HTML can say it."""
     if fuzzy is None:
-        return "date not known"
+        return gettext("date not known")
     machine = _machine_date(fuzzy.lower, fuzzy.upper)
     if machine:
         return format_html('<time datetime="{}">{}</time>', machine, fuzzy.words)
@@ -82,3 +87,47 @@ def sort_header(context, label: str, ordering: str = "", css_class: str = "") ->
         label,
         arrow,
     )
+
+
+@register.filter
+def named(record) -> str:
+    """A place's name as a reader of the page's language looks for it: on Korean pages the
+    hangul name first, the English one after it, where the record has a hangul name."""
+    name_ko = getattr(record, "name_ko", "")
+    if name_ko and (get_language() or "").startswith("ko"):
+        return f"{name_ko} ({record.name})"
+    return record.name
+
+
+@register.filter
+def day_in_words(day) -> str:
+    """One day as the page's language writes it: "4 March 2025", "2025년 3월 4일"."""
+    return in_words(day, day)
+
+
+@register.inclusion_tag("includes/language_switch.html", takes_context=True)
+def language_switch(context):
+    """Links to this page in the other languages, each named in its own language."""
+    current = get_language() or settings.LANGUAGE_CODE
+    path = context["request"].get_full_path()
+    return {
+        "languages": [
+            {"code": code, "name": name, "url": translate_url(path, code)}
+            for code, name in settings.LANGUAGES
+            if code != current
+        ]
+    }
+
+
+# What a claim may differ from its record on (Claim.disagrees_with), as the page says it.
+CLAIM_DIFFERENCES = {
+    "date": pgettext_lazy("a claim differs from the record on", "date"),
+    "leader present": pgettext_lazy("a claim differs from the record on", "leader present"),
+}
+
+
+@register.filter
+def differences_in_words(differences: list[str]) -> str:
+    """ "date and leader present", in the page's language."""
+    words = [str(CLAIM_DIFFERENCES.get(name, name)) for name in differences]
+    return get_text_list(words, gettext("and"))

@@ -2,6 +2,7 @@ import datetime
 
 import pytest
 from django.core.exceptions import ValidationError
+from django.utils import translation
 
 from events import dates
 
@@ -103,3 +104,42 @@ def test_the_time_between_exact_dates_is_one_number():
     assert (
         str(dates.days_between(dates.parse("2024-01-01"), dates.parse("2024-01-31"))) == "30 days"
     )
+
+
+@pytest.mark.parametrize(
+    ("text", "korean"),
+    [
+        ("2024-02-21/2024-02-29", "2024년 2월 하순"),
+        ("2024-03-01/2024-03-10", "2024년 3월 상순"),
+        ("2024-03-11/2024-03-20", "2024년 3월 중순"),
+        ("2024-07", "2024년 7월"),
+        ("2025-03-04", "2025년 3월 4일"),
+        ("2024", "2024년"),
+        ("2025-01/2025-03", "2025년 초"),
+        ("2024-09/2024-12", "2024년 말"),
+        ("2024-05/2024-08", "2024년 5–8월"),
+        ("2024-03-05/2024-03-08", "2024년 3월 5–8일"),
+        ("2024-12-20/2025-01-05", "2024년 12월 20일부터 2025년 1월 5일 사이"),
+    ],
+)
+def test_korean_pages_say_dates_in_korean(text, korean):
+    date = dates.read(text)
+    english = date.words
+    with translation.override("ko"):
+        assert date.words == korean
+    assert date.words == english  # the English words are what they were
+
+
+@pytest.mark.parametrize(
+    "korean", ["2024년 2월 하순", "2024년 3월 중순", "2025년 3월 4일", "2025년 초", "2024년 7월"]
+)
+def test_korean_words_read_back_as_the_same_days(korean):
+    with translation.override("ko"):
+        assert dates.read(korean).words == korean
+
+
+def test_korean_pages_count_days_in_korean():
+    built = dates.days_between(dates.read("late February 2024"), dates.read("2024-12-20"))
+    assert str(built) == "295–303 days"
+    with translation.override("ko"):
+        assert str(built) == "295–303일"
