@@ -176,10 +176,6 @@ def read(text: str) -> FuzzyDate:
     return FuzzyDate(text=edtf_text, lower=lower, upper=upper)
 
 
-# The name the first callers knew the parser by.
-parse = read
-
-
 def _last_day(year: int, month: int) -> int:
     return calendar.monthrange(year, month)[1]
 

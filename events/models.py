@@ -142,7 +142,7 @@ class DatedModel(models.Model):
     def derive_date_bounds(self) -> None:
         """Parse `date` into its bounds, or raise a ValidationError on the `date` field."""
         try:
-            parsed = dates.parse(self.date)
+            parsed = dates.read(self.date)
         except ValidationError as error:
             raise ValidationError({"date": error.messages}) from error
         self.date, self.date_lower, self.date_upper = parsed.text, parsed.lower, parsed.upper
@@ -416,7 +416,7 @@ class Source(models.Model):
             self.published_lower = self.published_upper = None
             return
         try:
-            parsed = dates.parse(self.published)
+            parsed = dates.read(self.published)
         except ValidationError as error:
             raise ValidationError({"published": error.messages}) from error
         self.published, self.published_lower, self.published_upper = (
@@ -571,7 +571,7 @@ class Citation(models.Model):
             self.date = text
             return
         try:
-            parsed = dates.parse(text.removeprefix(OPEN_START))
+            parsed = dates.read(text.removeprefix(OPEN_START))
         except ValidationError as error:
             raise ValidationError({"date": error.messages}) from error
         self.date = text

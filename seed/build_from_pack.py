@@ -420,8 +420,8 @@ def bounds(text):
     if not text or text.startswith("XXXX"):
         return None, None
     if text.startswith("../"):
-        return None, dates.parse(text[3:]).upper
-    parsed = dates.parse(text)
+        return None, dates.read(text[3:]).upper
+    parsed = dates.read(text)
     return parsed.lower, parsed.upper
 
 
@@ -596,7 +596,7 @@ def group(claims):
                 clusters.append([claim])
         for claim in place_claims:  # a departing claim joins the event it names
             if claim.departs:
-                day = dates.parse(DEPARTURES[claim.source, county.split("|")[0]][1]).lower
+                day = dates.read(DEPARTURES[claim.source, county.split("|")[0]][1]).lower
                 (cluster,) = [c for c in clusters if c[0].lower <= day <= c[0].upper]
                 cluster.append(claim)
         model, record_kind = EVENT_KINDS[kind]

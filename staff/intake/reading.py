@@ -181,7 +181,7 @@ def publication_of(frame: Frame, published: str) -> dates.FuzzyDate | None:
     given = None
     if published:
         try:
-            given = dates.parse(published)
+            given = dates.read(published)
         except ValidationError:
             given = None
     year = given.lower.year if given and given.lower.year == given.upper.year else None

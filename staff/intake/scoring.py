@@ -72,7 +72,7 @@ def _fact(row: dict) -> Fact | None:
     if not kind or not county:
         return None
     try:
-        parsed = dates.parse(row["date_iso_or_edtf"])
+        parsed = dates.read(row["date_iso_or_edtf"])
     except ValidationError:
         return None
     return Fact(

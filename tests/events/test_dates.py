@@ -27,7 +27,7 @@ from events import dates
     ],
 )
 def test_edtf_gives_bounds_and_words(text, lower, upper, words):
-    parsed = dates.parse(text)
+    parsed = dates.read(text)
     assert parsed.lower == datetime.date.fromisoformat(lower)
     assert parsed.upper == datetime.date.fromisoformat(upper)
     assert parsed.words == words
@@ -95,14 +95,14 @@ def test_a_date_that_ends_before_it_starts_is_refused():
 
 
 def test_the_time_between_uncertain_dates_is_a_range():
-    span = dates.days_between(dates.parse("2024-02-21/2024-02-29"), dates.parse("2024-12-20"))
+    span = dates.days_between(dates.read("2024-02-21/2024-02-29"), dates.read("2024-12-20"))
     assert (span.shortest, span.longest) == (295, 303)
     assert str(span) == "295–303 days"
 
 
 def test_the_time_between_exact_dates_is_one_number():
     assert (
-        str(dates.days_between(dates.parse("2024-01-01"), dates.parse("2024-01-31"))) == "30 days"
+        str(dates.days_between(dates.read("2024-01-01"), dates.read("2024-01-31"))) == "30 days"
     )
 
 

@@ -106,7 +106,7 @@ class TestGeneratedData:
             for text, lower, upper in model.objects.values_list(
                 field, f"{field}_lower", f"{field}_upper"
             ):
-                parsed = dates.parse(text)
+                parsed = dates.read(text)
                 assert (parsed.lower, parsed.upper) == (lower, upper)
 
     def test_events_are_held_where_their_factories_are(self, generated):

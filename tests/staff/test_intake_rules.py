@@ -28,7 +28,7 @@ def ticked(reading) -> set[tuple]:
 
 
 def edtf(text: str, published: str, language: str = "en") -> list[str]:
-    reader = DateReader(dates.parse(published), language)
+    reader = DateReader(dates.read(published), language)
     return [found.edtf for found in reader.dates_in(text, 0)]
 
 
