@@ -179,12 +179,19 @@ def in_process_medians() -> list[Median]:
             raise RuntimeError(f"{url} answered {response.status_code}")
         return response
 
+    def deep(first_page):
+        """The way a client reaches a deep page: following `next`. A cursor holds the path of
+        its list, so the plain version follows its own."""
+        page, after = first_page, None
+        for _ in range(DEEP_PAGE - 1):
+            body = get(page).json()
+            after = body["results"][-1]["slug"]
+            page = body["next"].replace("http://testserver", "")
+        return page, after
+
     first_page = f"/api/factories/?page_size={PAGE_SIZE}"
-    deep_page, deep_after = first_page, None
-    for _ in range(DEEP_PAGE - 1):  # the way a client reaches a deep page: following `next`
-        body = get(deep_page).json()
-        deep_after = body["results"][-1]["slug"]
-        deep_page = body["next"].replace("http://testserver", "")
+    deep_page, deep_after = deep(first_page)
+    plain_deep_page, _ = deep(PLAIN + first_page)
 
     def csv_export(url):
         def run():
@@ -214,7 +221,7 @@ def in_process_medians() -> list[Median]:
             deep_page,
             lean,
             lambda: get(deep_page),
-            lambda: get(PLAIN + deep_page),
+            lambda: get(plain_deep_page),
             lambda: floors.factory_page(raw, PAGE_SIZE, after=deep_after),
         ),
         (
