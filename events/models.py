@@ -11,6 +11,7 @@ from django.utils.translation import gettext
 from events import dates
 from events.choices import CeremonyKind, LeaderPresence, VisitKind
 from regiondev.changes import History
+from regiondev.constraints import CheckConstraint
 from sites.models import union_of_ids
 from sites.search import search_key
 
@@ -120,7 +121,7 @@ class DatedModel(models.Model):
     class Meta:
         abstract = True
         constraints = [
-            models.CheckConstraint(
+            CheckConstraint(
                 condition=Q(date_lower__lte=F("date_upper")),
                 name="%(app_label)s_%(class)s_date_bounds_ordered",
                 violation_error_message="A date cannot end before it starts.",
@@ -387,7 +388,7 @@ class Source(models.Model):
             models.Index(fields=["state_media", "id"], name="events_source_state_media_idx"),
         ]
         constraints = [
-            models.CheckConstraint(
+            CheckConstraint(
                 condition=Q(published_lower__isnull=True)
                 | Q(published_lower__lte=F("published_upper")),
                 name="events_source_published_bounds_ordered",
@@ -518,7 +519,7 @@ class Citation(models.Model):
     class Meta:
         ordering = ["pk"]
         constraints = [
-            models.CheckConstraint(
+            CheckConstraint(
                 condition=Q(ceremony__isnull=False, visit__isnull=True, factory__isnull=True)
                 | Q(ceremony__isnull=True, visit__isnull=False, factory__isnull=True)
                 | Q(ceremony__isnull=True, visit__isnull=True, factory__isnull=False),
@@ -534,7 +535,7 @@ class Citation(models.Model):
                 )
                 for field in ("ceremony", "visit", "factory")
             ),
-            models.CheckConstraint(
+            CheckConstraint(
                 condition=Q(date_lower__isnull=True) | Q(date_lower__lte=F("date_upper")),
                 name="events_citation_date_bounds_ordered",
                 violation_error_message="A date cannot end before it starts.",
@@ -634,7 +635,7 @@ class Photo(models.Model):
     class Meta:
         ordering = ["pk"]
         constraints = [
-            models.CheckConstraint(
+            CheckConstraint(
                 condition=Q(factory__isnull=False)
                 | Q(ceremony__isnull=False)
                 | Q(visit__isnull=False),

@@ -9,6 +9,7 @@ from django.db.models import F, Q
 from django.urls import reverse
 
 from regiondev.changes import History
+from regiondev.constraints import CheckConstraint
 from sites.choices import PROGRAMME_YEARS, CountyKind, FactoryStatus, ProvinceKind, Sector
 from sites.names import dprk_spelling, revised_romanization
 from sites.search import search_key, search_keys, split_aliases
@@ -127,17 +128,17 @@ def coordinate_fields():
 
 def coordinate_constraints():
     return [
-        models.CheckConstraint(
+        CheckConstraint(
             condition=Q(latitude__isnull=True) | Q(latitude__gte=-90, latitude__lte=90),
             name="%(app_label)s_%(class)s_latitude_in_range",
             violation_error_message="Latitude must be between −90 and 90 degrees.",
         ),
-        models.CheckConstraint(
+        CheckConstraint(
             condition=Q(longitude__isnull=True) | Q(longitude__gte=-180, longitude__lte=180),
             name="%(app_label)s_%(class)s_longitude_in_range",
             violation_error_message="Longitude must be between −180 and 180 degrees.",
         ),
-        models.CheckConstraint(
+        CheckConstraint(
             condition=Q(latitude__isnull=True, longitude__isnull=True)
             | Q(latitude__isnull=False, longitude__isnull=False),
             name="%(app_label)s_%(class)s_coordinates_paired",
@@ -167,7 +168,7 @@ class Province(Place):
         ordering = ["iso_code", "name"]
         indexes = [models.Index(fields=["kind"], name="sites_province_kind_idx")]
         constraints = [
-            models.CheckConstraint(
+            CheckConstraint(
                 condition=Q(iso_code__isnull=True) | Q(iso_code__startswith="KP-"),
                 name="sites_province_iso_code_kp",
                 violation_error_message="An ISO 3166-2 code here starts with KP-, e.g. KP-02.",
@@ -227,7 +228,7 @@ class County(Place):
         ]
         constraints = [
             *coordinate_constraints(),
-            models.CheckConstraint(
+            CheckConstraint(
                 condition=Q(programme_year__isnull=True)
                 | Q(
                     programme_year__gte=PROGRAMME_YEARS[0], programme_year__lte=PROGRAMME_YEARS[-1]
@@ -325,7 +326,7 @@ class Factory(models.Model):
         ]
         constraints = [
             *coordinate_constraints(),
-            models.CheckConstraint(
+            CheckConstraint(
                 condition=Q(inauguration_upper__isnull=True)
                 | Q(groundbreaking_lower__isnull=True)
                 | Q(inauguration_upper__gte=F("groundbreaking_lower")),
