@@ -49,6 +49,9 @@ class FactoryResource(ServiceResource):
 
     record_argument = "factory"
     relations = ("sources",)
+    # The file's counties are read by their widget and its slugs by RecordsOfTheFile, once
+    # per file; a slug given twice is refused (RecordResource.repeated_key).
+    import_options = {"bulk_checked": True}
     check = staticmethod(services.check_factory)
     save = staticmethod(services.save_factory)
     select_related = ("county",)

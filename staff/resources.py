@@ -9,7 +9,7 @@ whole file back. Derived values are exported for reading and ignored on import.
 """
 
 from django.core.exceptions import ValidationError
-from import_export import fields, resources, widgets
+from import_export import fields, instance_loaders, resources, widgets
 
 from sites.search import find_named
 
@@ -21,38 +21,63 @@ def _by_name(model, field: str) -> bool:
     return field == "slug" and any(f.name == "search_keys" for f in model._meta.fields)
 
 
-class KeyWidget(widgets.ForeignKeyWidget):
+class Remembered:
+    """A widget that looks each distinct cell up once per import: a file of 20,000 rows names
+    a few dozen counties. A resource deep-copies its fields, so what is remembered lasts one
+    import, in which the records looked up do not change (an import writes other models)."""
+
+    def found(self, key: str):
+        """The record or records `key` names, or ValueError saying why there are none."""
+        remembered = self.__dict__.setdefault("_remembered", {})
+        if key not in remembered:
+            try:
+                remembered[key] = self.look_up(key)
+            except ValueError as error:
+                remembered[key] = Refusal(str(error))
+        if isinstance(remembered[key], Refusal):
+            raise ValueError(remembered[key])
+        return remembered[key]
+
+
+class Refusal(str):
+    """Why a key names no record, remembered as words: a fresh error is raised each time."""
+
+
+class KeyWidget(Remembered, widgets.ForeignKeyWidget):
     """A foreign key written as the related record's slug, name or id; refused in words."""
 
     def clean(self, value, row=None, **kwargs):
         key = str(value).strip() if value is not None else ""
-        if not key:
-            return None
+        return self.found(key) if key else None
+
+    def look_up(self, key: str):
         if _by_name(self.model, self.field):
             try:
-                return find_named(
-                    self.get_queryset(value, row), key, noun=self.model._meta.verbose_name
-                )
+                return find_named(self.model.objects.all(), key, noun=self.model._meta.verbose_name)
             except ValidationError as error:
                 raise ValueError(error.messages[0]) from None
         try:
-            return self.get_queryset(value, row).get(**{self.field: key})
+            return self.model.objects.get(**{self.field: key})
         except (self.model.DoesNotExist, ValueError, TypeError):
             raise ValueError(
                 f"There is no {self.model._meta.verbose_name} with the {self.field} “{key}”."
             ) from None
 
 
-class KeysWidget(widgets.ManyToManyWidget):
+class KeysWidget(Remembered, widgets.ManyToManyWidget):
     """Related records as ";"-joined slugs, names or ids; every one must exist."""
 
     def __init__(self, model, field="id"):
         super().__init__(model, separator=SEPARATOR, field=field)
 
     def clean(self, value, row=None, **kwargs):
-        keys = [key.strip() for key in str(value or "").split(self.separator) if key.strip()]
+        """The records, as a list."""
+        return self.found(str(value or "").strip())
+
+    def look_up(self, value: str) -> list:
+        keys = [key.strip() for key in value.split(self.separator) if key.strip()]
         if not keys:
-            return self.model.objects.none()
+            return []
         if _by_name(self.model, self.field):
             found, problems = [], []
             for key in keys:
@@ -66,7 +91,7 @@ class KeysWidget(widgets.ManyToManyWidget):
                     problems.extend(error.messages)
             if problems:
                 raise ValueError(" ".join(problems))
-            return self.model.objects.filter(pk__in=[record.pk for record in found])
+            return list({record.pk: record for record in found}.values())
         if self.field in ("pk", "id") and not all(key.isdigit() for key in keys):
             raise ValueError(f"Write {self.model._meta.verbose_name_plural} by their ids.")
         found = self.model.objects.filter(**{f"{self.field}__in": keys})
@@ -76,7 +101,7 @@ class KeysWidget(widgets.ManyToManyWidget):
             raise ValueError(
                 f"There is no {self.model._meta.verbose_name} with the {self.field} {names}."
             )
-        return found
+        return list(found)
 
     def render(self, value, obj=None, **kwargs):
         if value is None:
@@ -104,6 +129,27 @@ class DecimalWidget(WordedNumber, widgets.DecimalWidget):
     expected = "a number"
 
 
+class RecordsOfTheFile(instance_loaders.ModelInstanceLoader):
+    """The records a file's rows name by their key, read in one query rather than one a row.
+    A key that cannot be read is left to its row, which is refused saying why."""
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.key = self.resource.fields[self.resource.get_import_id_fields()[0]]
+        keys = set()
+        for row in self.dataset.dict if self.key.column_name in self.dataset.headers else []:
+            try:
+                keys.add(self.key.clean(row))
+            except ValueError:
+                continue
+        keys.discard(None)
+        found = self.get_queryset().filter(**{f"{self.key.attribute}__in": keys})
+        self.records = {self.key.get_value(record): record for record in found}
+
+    def get_instance(self, row):
+        return self.records.get(self.key.clean(row))
+
+
 def key_field(name: str, model, key: str = "slug") -> fields.Field:
     return fields.Field(attribute=name, column_name=name, widget=KeyWidget(model, key))
 
@@ -118,7 +164,13 @@ def derived_field(name: str) -> fields.Field:
 
 
 class RecordResource(resources.ModelResource):
-    """Validation by the model, one transaction per file, unchanged rows skipped."""
+    """Validation by the model, one transaction per file, unchanged rows skipped.
+
+    The records a file names are read in one query (RecordsOfTheFile), and a preview
+    (dry run) writes nothing: each row is checked as its save would check it, and a record
+    given two rows is refused, so that rows cannot depend on each other and the preview
+    says what the import will do.
+    """
 
     # Related records an export reads for every row: fetched together, not row by row.
     select_related: tuple[str, ...] = ()
@@ -129,6 +181,9 @@ class RecordResource(resources.ModelResource):
         use_transactions = True
         skip_unchanged = True
         report_skipped = True
+        instance_loader_class = RecordsOfTheFile
+        # The job shows totals and refusals, never a row's diff.
+        skip_html_diff = True
 
     @classmethod
     def widget_from_django_field(cls, f, default=widgets.Widget):
@@ -157,7 +212,7 @@ class RecordResource(resources.ModelResource):
 
     def import_instance(self, instance, row, **kwargs):
         """Check the many-to-many columns too, before the row is saved rather than after."""
-        errors = {}
+        errors = self.repeated_key(row, kwargs.get("row_number"))
         try:
             super().import_instance(instance, row, **kwargs)
         except ValidationError as error:
@@ -174,6 +229,32 @@ class RecordResource(resources.ModelResource):
                 errors[field.attribute] = ValidationError(str(error), code="invalid")
         if errors:
             raise ValidationError(errors)
+
+    def repeated_key(self, row, number) -> dict:
+        """An error on the key's column when an earlier row of the file gives the same key."""
+        rows_of_key = self.__dict__.setdefault("_rows_of_key", {})
+        errors = {}
+        for field in self.get_import_id_fields():
+            key = str(row.get(self.fields[field].column_name) or "").strip()
+            if not key:
+                continue
+            if (field, key) in rows_of_key:
+                errors[self.fields[field].attribute] = ValidationError(
+                    "Row %(row)s gives this %(field)s too: give each record one row.",
+                    code="repeated",
+                    params={"row": rows_of_key[field, key], "field": field},
+                )
+            else:
+                rows_of_key[field, key] = number
+        return errors
+
+    def save_instance(self, instance, is_create, row, **kwargs):
+        if not self._is_dry_run(kwargs):
+            super().save_instance(instance, is_create, row, **kwargs)
+
+    def save_m2m(self, instance, row, **kwargs):
+        if not self._is_dry_run(kwargs):
+            super().save_m2m(instance, row, **kwargs)
 
     def before_save_instance(self, instance, row, **kwargs):
         file_name = kwargs.get("file_name")
@@ -192,6 +273,8 @@ class ServiceResource(RecordResource):
 
     record_argument = ""
     relations: tuple[str, ...] = ()
+    # Keywords the service takes from an import only (see sites.services.check_factory).
+    import_options: dict = {}
 
     def service_values(self, instance) -> dict:
         imported = getattr(instance, "_imported_relations", {})
@@ -208,7 +291,7 @@ class ServiceResource(RecordResource):
                 values[name] = imported[name]
             else:
                 values[name] = list(getattr(instance, name).all()) if instance.pk else []
-        return {self.record_argument: instance, **values}
+        return {self.record_argument: instance, **values, **self.import_options}
 
     def validate_instance(self, instance, import_validation_errors=None, validate_unique=True):
         errors = dict(import_validation_errors or {})
