@@ -14,7 +14,7 @@ from sites.api import FactoryViewSet
 
 class PlainFactoryViewSet(FactoryViewSet):
     """The factory list by FactorySerializer and django-filter's own backend: no lean rows
-    (regiondev/api/lean.py), no FilterSet skipped (regiondev/api/filtering.py)."""
+    (sites/lean.py), no FilterSet skipped (regiondev/api/filtering.py)."""
 
     filter_backends = [DjangoFilterBackend]
     list = mixins.ListModelMixin.list

@@ -204,7 +204,7 @@ def in_process_medians() -> list[Median]:
         return run
 
     county, factory = subjects["county"], subjects["factory"]
-    lean = "lean rows (regiondev/api/lean.py)"
+    lean = "lean rows (sites/lean.py)"
     csv_url = "/api/factories/?format=csv&page_size=500"
     # (name, url, fast path, view, its plain version or None where it is plain, floor)
     cases = [

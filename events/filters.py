@@ -1,15 +1,17 @@
 """One FilterSet per event model, shared by the API and the HTML list pages.
 
-The conventions are those of `sites/filters.py`. Dates filter on the derived bounds: an event
-matches a range when it MAY fall in it (`date_upper >= date_after`, `date_lower <= date_before`),
-so "late February 2024" is found by a search for the 25th.
+The conventions are those of `regiondev/filters.py`, with `q` from `sites/filters.py`. Dates
+filter on the derived bounds: an event matches a range when it MAY fall in it
+(`date_upper >= date_after`, `date_lower <= date_before`), so "late February 2024" is found by
+a search for the 25th.
 """
 
 import django_filters
 from django.db.models import Q
 
 from events.models import Ceremony, GuidanceVisit, Photo, Source
-from sites.filters import IntegerFilter, IntegerInFilter, SearchFilterSet, related
+from regiondev.filters import IntegerFilter, IntegerInFilter, related
+from sites.filters import SearchFilterSet
 from sites.models import County, Factory, Province, union_of_ids
 
 EVENT_FIELDS = {"kind": ["exact", "in"], "leader_present": ["exact"]}

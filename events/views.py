@@ -10,7 +10,7 @@ from events.chronology import event_rows, load_events, marked, timeline, with_de
 from events.claims import with_claims
 from events.filters import CeremonyFilterSet, GuidanceVisitFilterSet, SourceFilterSet
 from events.models import Ceremony, GuidanceVisit, Photo, Source, in_event_order
-from sites.views import (
+from regiondev.lists import (
     FilteredListView,
     active_filters,
     blank_free,

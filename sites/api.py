@@ -10,7 +10,6 @@ from rest_framework.generics import get_object_or_404
 from rest_framework.response import Response
 
 from events.models import Ceremony, GuidanceVisit, chronological_key
-from regiondev.api import lean
 from regiondev.api.serializers import (
     BriefCountySerializer,
     BriefFactorySerializer,
@@ -27,7 +26,7 @@ from regiondev.api.serializers import (
 )
 from regiondev.api.views import MAP_RENDERERS, READ_RENDERERS, RecordViewSet
 from regiondev.caching import cached_response
-from sites import services
+from sites import lean, services
 from sites.filters import CountyFilterSet, FactoryFilterSet, ProvinceFilterSet
 from sites.models import County, Factory, Province
 from sites.search import split_aliases
@@ -256,7 +255,7 @@ class FactoryViewSet(RecordViewSet):
     cached_actions = ("list",)  # regiondev.caching.CachedAnswerMiddleware
 
     def list(self, request, *args, **kwargs):
-        """FactorySerializer's payload built as plain dicts (regiondev/api/lean.py), and
+        """FactorySerializer's payload built as plain dicts (sites/lean.py), and
         kept in the shared cache until the data changes (regiondev/caching.py)."""
         if self.whole_list_asked():
             return self.whole_list_csv()

@@ -5,10 +5,10 @@ from drf_spectacular.views import SpectacularAPIView, SpectacularSwaggerSplitVie
 from rest_framework.routers import DefaultRouter
 
 from events.api import CeremonyViewSet, GuidanceVisitViewSet, PhotoViewSet, SourceViewSet
-from regiondev.api.stats import StatsView
 from regiondev.api.views import ApiRootView, NotFoundView
 from regiondev.downloads import whole_record
 from sites.api import CountyViewSet, FactoryViewSet, ProvinceViewSet
+from sites.stats import StatsView
 
 app_name = "api"
 
