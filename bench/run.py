@@ -190,8 +190,9 @@ def in_process_medians() -> list[Median]:
         return page, after
 
     first_page = f"/api/factories/?page_size={PAGE_SIZE}"
-    deep_page, deep_after = deep(first_page)
-    plain_deep_page, _ = deep(PLAIN + first_page)
+    with override_settings(ROOT_URLCONF="bench.urls"):
+        deep_page, deep_after = deep(first_page)
+        plain_deep_page, _ = deep(PLAIN + first_page)
 
     def csv_export(url):
         def run():
