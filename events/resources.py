@@ -15,6 +15,8 @@ EVENT_FIELDS = ["id", *services.EVENT_FIELDS]
 
 class EventResource(ServiceResource):
     relations = ("factories", "sources")
+    # The file's places and factories are read by their widgets, once per file.
+    import_options = {"bulk_checked": True}
     county = key_field("county", County)
     province = key_field("province", Province)
     factories = keys_field("factories", Factory, "slug")

@@ -48,6 +48,7 @@ def save_ceremony(
     speakers: str = "",
     summary: str = "",
     repeat: str = "",
+    bulk_checked: bool = False,
 ) -> Ceremony:
     """Create `ceremony` or change it to the values given; `repeat` says what a factory's
     second groundbreaking or inauguration is (a re-inauguration, a second phase)."""
@@ -63,15 +64,17 @@ def save_ceremony(
         "summary": summary,
         "repeat": repeat,
     }
-    return _save_event(ceremony, fields, list(factories), sources)
+    return _save_event(ceremony, fields, list(factories), sources, bulk_checked)
 
 
-def check_ceremony(*, ceremony: Ceremony | None = None, **values) -> Ceremony:
+def check_ceremony(
+    *, ceremony: Ceremony | None = None, bulk_checked: bool = False, **values
+) -> Ceremony:
     """What save_ceremony() would refuse, refused the same way, with nothing written."""
     ceremony = ceremony if ceremony is not None else Ceremony()
     factories = list(values.pop("factories", ()))
     values.pop("sources", None)
-    _validate(ceremony, _with_defaults(Ceremony, values), factories)
+    _validate(ceremony, _with_defaults(Ceremony, values), factories, bulk_checked)
     return ceremony
 
 
@@ -88,6 +91,7 @@ def save_guidance_visit(
     leader_present: bool = False,
     led_by: str = "",
     summary: str = "",
+    bulk_checked: bool = False,
 ) -> GuidanceVisit:
     """Create `visit` or change it to the values given."""
     visit = visit if visit is not None else GuidanceVisit()
@@ -101,15 +105,17 @@ def save_guidance_visit(
         "led_by": led_by,
         "summary": summary,
     }
-    return _save_event(visit, fields, list(factories), sources)
+    return _save_event(visit, fields, list(factories), sources, bulk_checked)
 
 
-def check_guidance_visit(*, visit: GuidanceVisit | None = None, **values) -> GuidanceVisit:
+def check_guidance_visit(
+    *, visit: GuidanceVisit | None = None, bulk_checked: bool = False, **values
+) -> GuidanceVisit:
     """What save_guidance_visit() would refuse, refused the same way, with nothing written."""
     visit = visit if visit is not None else GuidanceVisit()
     factories = list(values.pop("factories", ()))
     values.pop("sources", None)
-    _validate(visit, _with_defaults(GuidanceVisit, values), factories)
+    _validate(visit, _with_defaults(GuidanceVisit, values), factories, bulk_checked)
     return visit
 
 
@@ -132,12 +138,14 @@ def _with_defaults(model, values: dict) -> dict:
     return {**defaults, **values}
 
 
-def _save_event(event: Event, fields: dict, factories: list, sources) -> Event:
+def _save_event(
+    event: Event, fields: dict, factories: list, sources, bulk_checked: bool = False
+) -> Event:
     """`sources` None leaves the event's citations as they are: each carries what its source
     states, which a form or request that does not list the sources must not wipe."""
     with transaction.atomic():
         before = list(event.factories.all()) if event.pk else []
-        _validate(event, fields, factories)
+        _validate(event, fields, factories, bulk_checked)
         event.save()
         event.factories.set(factories)
         if sources is not None:
@@ -147,14 +155,22 @@ def _save_event(event: Event, fields: dict, factories: list, sources) -> Event:
     return event
 
 
-def _validate(event: Event, fields: dict, factories: list) -> None:
-    """Assign the values and refuse them, all reasons at once, if they do not hold together."""
+def _validate(event: Event, fields: dict, factories: list, bulk_checked: bool = False) -> None:
+    """Assign the values and refuse them, all reasons at once, if they do not hold together.
+
+    `bulk_checked` says the event's place was read from the database for many events at once
+    (an import reads a file's places and factories once per file), so full_clean() need not
+    ask again whether it exists.
+    """
     for name, value in fields.items():
         setattr(event, name, value)
     errors: dict = {}
     _connect_places(event, factories, errors)
+    read = [name for name in ("county", "province") if bulk_checked and getattr(event, name)]
     try:
-        event.full_clean(exclude=[name for name in ("county", "province") if name in errors])
+        event.full_clean(
+            exclude=[name for name in ("county", "province") if name in errors or name in read]
+        )
     except ValidationError as error:
         error.update_error_dict(errors)
     if isinstance(event, Ceremony) and "date" not in errors and "kind" not in errors:

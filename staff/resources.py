@@ -129,6 +129,20 @@ class DecimalWidget(WordedNumber, widgets.DecimalWidget):
     expected = "a number"
 
 
+class NoDiff:
+    """django-import-export's diff of each row, which exports every field of the row twice,
+    for a page no one is shown: the job shows totals and refusals (skip_html_diff)."""
+
+    def __init__(self, resource, instance, new):
+        pass
+
+    def compare_with(self, resource, instance):
+        pass
+
+    def as_html(self):
+        return []
+
+
 class RecordsOfTheFile(instance_loaders.ModelInstanceLoader):
     """The records a file's rows name by their key, read in one query rather than one a row.
     A key that cannot be read is left to its row, which is refused saying why."""
@@ -229,6 +243,9 @@ class RecordResource(resources.ModelResource):
                 errors[field.attribute] = ValidationError(str(error), code="invalid")
         if errors:
             raise ValidationError(errors)
+
+    def get_diff_class(self):
+        return NoDiff
 
     def repeated_key(self, row, number) -> dict:
         """An error on the key's column when an earlier row of the file gives the same key."""

@@ -8,6 +8,7 @@ from django.db import connection
 from django.test.utils import CaptureQueriesContext
 
 from events.models import Source
+from events.resources import CeremonyResource
 from regiondev import constraints
 from sites.models import Factory
 from sites.resources import FactoryResource
@@ -74,3 +75,25 @@ def test_a_refusal_looked_up_once_is_given_on_every_row_it_applies_to(seeded, dr
     for number in (3, 5):
         assert "There is no county named “Nowhere”" in errors[number]["county"][0]
     assert not Factory.objects.filter(slug__startswith="preview-").exists()
+
+
+def test_a_preview_of_events_reads_in_queries_that_do_not_grow_with_its_rows(seeded):
+    factories = list(Factory.objects.values_list("slug", flat=True)[:4])
+
+    def ceremonies(n: int) -> tablib.Dataset:
+        return tablib.Dataset(
+            *[
+                ("", "other", f"{i % 7 + 1} March 2025", factories[i % 4], f"Meeting {i}")
+                for i in range(n)
+            ],
+            headers=["id", "kind", "date", "factories", "title"],
+        )
+
+    def previewed_ceremonies(n: int):
+        constraints._answers.clear()
+        with CaptureQueriesContext(connection) as queries:
+            result = CeremonyResource().import_data(ceremonies(n), dry_run=True)
+        assert result.totals["new"] == n, errors_of(result)
+        return [q["sql"] for q in queries.captured_queries if "SAVEPOINT" not in q["sql"]]
+
+    assert len(previewed_ceremonies(40)) == len(previewed_ceremonies(10))
