@@ -166,11 +166,13 @@ def _validate(event: Event, fields: dict, factories: list, bulk_checked: bool = 
         setattr(event, name, value)
     errors: dict = {}
     _connect_places(event, factories, errors)
-    read = [name for name in ("county", "province") if bulk_checked and getattr(event, name)]
+    unchecked = [
+        name
+        for name in ("county", "province")
+        if name in errors or (bulk_checked and getattr(event, f"{name}_id"))
+    ]
     try:
-        event.full_clean(
-            exclude=[name for name in ("county", "province") if name in errors or name in read]
-        )
+        event.full_clean(exclude=unchecked)
     except ValidationError as error:
         error.update_error_dict(errors)
     if isinstance(event, Ceremony) and "date" not in errors and "kind" not in errors:
