@@ -71,11 +71,7 @@ def check_ceremony(
     *, ceremony: Ceremony | None = None, bulk_checked: bool = False, **values
 ) -> Ceremony:
     """What save_ceremony() would refuse, refused the same way, with nothing written."""
-    ceremony = ceremony if ceremony is not None else Ceremony()
-    factories = list(values.pop("factories", ()))
-    values.pop("sources", None)
-    _validate(ceremony, _with_defaults(Ceremony, values), factories, bulk_checked)
-    return ceremony
+    return _check(ceremony if ceremony is not None else Ceremony(), values, bulk_checked)
 
 
 def save_guidance_visit(
@@ -112,11 +108,7 @@ def check_guidance_visit(
     *, visit: GuidanceVisit | None = None, bulk_checked: bool = False, **values
 ) -> GuidanceVisit:
     """What save_guidance_visit() would refuse, refused the same way, with nothing written."""
-    visit = visit if visit is not None else GuidanceVisit()
-    factories = list(values.pop("factories", ()))
-    values.pop("sources", None)
-    _validate(visit, _with_defaults(GuidanceVisit, values), factories, bulk_checked)
-    return visit
+    return _check(visit if visit is not None else GuidanceVisit(), values, bulk_checked)
 
 
 def delete_ceremony(*, ceremony: Ceremony) -> None:
@@ -125,6 +117,13 @@ def delete_ceremony(*, ceremony: Ceremony) -> None:
         factories = list(ceremony.factories.all())
         ceremony.delete()
         _refresh_milestones(factories)
+
+
+def _check(event: Event, values: dict, bulk_checked: bool) -> Event:
+    factories = list(values.pop("factories", ()))
+    values.pop("sources", None)
+    _validate(event, _with_defaults(type(event), values), factories, bulk_checked)
+    return event
 
 
 def _with_defaults(model, values: dict) -> dict:

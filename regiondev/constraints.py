@@ -13,7 +13,7 @@ from django.db import DEFAULT_DB_ALIAS, models
 
 REMEMBERED = 10_000  # answers kept, across constraints; forgotten all at once past it
 _answers: dict = {}
-_EXCLUDED = "(not checked)"  # the value of a field full_clean() was told to leave out
+_EXCLUDED = object()  # stands for a field full_clean() was told to leave out
 
 
 class CheckConstraint(models.CheckConstraint):

@@ -131,7 +131,7 @@ class DecimalWidget(WordedNumber, widgets.DecimalWidget):
 
 class NoDiff:
     """django-import-export's diff of each row, which exports every field of the row twice,
-    for a page no one is shown: the job shows totals and refusals (skip_html_diff)."""
+    for a page no one is shown: the job shows totals and refusals, never a row's diff."""
 
     def __init__(self, resource, instance, new):
         pass
@@ -196,8 +196,6 @@ class RecordResource(resources.ModelResource):
         skip_unchanged = True
         report_skipped = True
         instance_loader_class = RecordsOfTheFile
-        # The job shows totals and refusals, never a row's diff.
-        skip_html_diff = True
 
     @classmethod
     def widget_from_django_field(cls, f, default=widgets.Widget):
