@@ -9,7 +9,7 @@ run (README, "Performance"); the views that have none are their own plain versio
 from django_filters.rest_framework import DjangoFilterBackend
 from rest_framework import mixins
 
-from sites.api import FactoryViewSet
+from sites.api.views import FactoryViewSet
 
 
 class PlainFactoryViewSet(FactoryViewSet):

@@ -4,8 +4,8 @@ fast path (bench/idiomatic.py); the benchmark runs with this URLconf."""
 from django.urls import path
 
 from bench.idiomatic import PlainFactoryViewSet
-from regiondev.urls import handler500
-from regiondev.urls import urlpatterns as site_urls
+from web.urls import handler500
+from web.urls import urlpatterns as site_urls
 
 urlpatterns = [
     path("bench/plain/api/factories/", PlainFactoryViewSet.as_view({"get": "list"})),

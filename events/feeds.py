@@ -21,8 +21,8 @@ from icalendar import Calendar
 from icalendar import Event as CalendarEvent
 
 from events.chronology import event_rows, load_events
-from events.dates import in_words
 from events.models import EVENT_ORDER, Ceremony, GuidanceVisit
+from regiondev.dates import in_words
 
 FEED_LENGTH = 50
 # The longest uncertain date a calendar entry spans: a month. A vaguer one is a marker.

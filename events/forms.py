@@ -6,9 +6,10 @@ from django.core.files.uploadedfile import UploadedFile
 from django.utils.html import escape, format_html
 from django.utils.safestring import mark_safe
 
-from events import dates, services
+from events import services
 from events.images import process_photo
 from events.models import Ceremony, GuidanceVisit, Photo
+from regiondev import dates
 
 
 class DatePreviewInput(forms.TextInput):

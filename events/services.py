@@ -14,6 +14,7 @@ from django.core.exceptions import ValidationError
 from django.db import transaction
 
 from events.choices import CeremonyKind
+from events.milestones import refresh_milestones
 from events.models import Ceremony, Event, GuidanceVisit
 from sites.models import County, Factory, Province
 
@@ -263,4 +264,4 @@ def _check_milestones(ceremony: Ceremony, factories: list, errors: dict) -> None
 
 def _refresh_milestones(factories: Iterable[Factory]) -> None:
     for factory in factories:
-        factory.refresh_milestones()
+        refresh_milestones(factory)

@@ -115,9 +115,9 @@ reader can find the original.
 """
 
 
-def whole_record(request) -> FileResponse:
-    """The archive, written to a temporary file so that memory stays flat."""
-    from regiondev.api.urls import router  # the API's resources, listed in one place
+def whole_record(request, resources) -> FileResponse:
+    """The archive, written to a temporary file so that memory stays flat; `resources` are
+    the API's (prefix, viewset, basename), each written as a CSV file."""
 
     today = timezone.localdate()
     url = request.build_absolute_uri("/")
@@ -125,7 +125,7 @@ def whole_record(request) -> FileResponse:
     archive = tempfile.SpooledTemporaryFile(max_size=8 * 1024 * 1024)  # noqa: SIM115
     with zipfile.ZipFile(archive, "w", zipfile.ZIP_DEFLATED) as bundle:
         names = []
-        for prefix, viewset, _basename in router.registry:
+        for prefix, viewset, _basename in resources:
             bundle.writestr(f"{ARCHIVE_NAME}/csv/{prefix}.csv", list_csv(viewset, request))
             names.append(prefix)
         member = zipfile.ZipInfo(

@@ -11,12 +11,19 @@ from django import forms
 from django.db.models import QuerySet
 from django.http import QueryDict
 from django.urls import reverse
+from django.utils.translation import get_language, gettext_noop
 from django.utils.translation import gettext as _
-from django.utils.translation import gettext_noop
 from django_filters.views import FilterView
 from django_filters.widgets import BooleanWidget
 
-from sites.templatetags.pages import named
+
+def named(record) -> str:
+    """A place's name as a reader of the page's language looks for it: on Korean pages the
+    hangul name first, the English one after it, where the record has a hangul name."""
+    name_ko = getattr(record, "name_ko", "")
+    if name_ko and (get_language() or "").startswith("ko"):
+        return f"{name_ko} ({record.name})"
+    return record.name
 
 
 class SingleSelect(forms.SelectMultiple):

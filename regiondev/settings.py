@@ -92,7 +92,7 @@ MIDDLEWARE = [
     "axes.middleware.AxesMiddleware",
 ]
 
-ROOT_URLCONF = "regiondev.urls"
+ROOT_URLCONF = "web.urls"
 WSGI_APPLICATION = "regiondev.wsgi.application"
 
 TEMPLATES = [
@@ -159,7 +159,7 @@ AUTH_PASSWORD_VALIDATORS = [
 ]
 
 LANGUAGE_CODE = "en-gb"
-# English pages keep their addresses; Korean ones are the same under /ko/ (regiondev/urls.py),
+# English pages keep their addresses; Korean ones are the same under /ko/ (web/urls.py),
 # so each language is its own address and its own page-cache entry.
 LANGUAGES = [("en-gb", "English"), ("ko", "한국어")]
 LOCALE_PATHS = [BASE_DIR / "locale"]

@@ -21,7 +21,7 @@ from pathlib import Path
 HERE = Path(__file__).resolve().parent
 sys.path.insert(0, str(HERE.parent))
 
-from events import dates  # noqa: E402
+from regiondev import dates  # noqa: E402
 
 DEFAULT_PACK = HERE.parent.parent / "shared" / "sources" / "pack"
 LEADER = "Kim Jong Un"

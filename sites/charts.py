@@ -11,7 +11,7 @@ from django.utils.html import escape
 from django.utils.safestring import SafeString, mark_safe
 from django.utils.translation import gettext as _
 
-from events.dates import korean_active
+from regiondev.dates import korean_active
 
 
 @dataclass(frozen=True)

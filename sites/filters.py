@@ -8,7 +8,6 @@ other conventions are those of `regiondev/filters.py`.
 import django_filters
 from django.db.models import Q
 
-from events.models import Source
 from regiondev.filters import (
     BooleanFilter,
     IntegerFilter,
@@ -17,6 +16,10 @@ from regiondev.filters import (
     related,
 )
 from sites.models import County, Factory, Province
+
+# Places cite sources through their `sources` relation ("events.Source"), reached through
+# it: places do not import the events app above them.
+Source = County._meta.get_field("sources").related_model
 
 
 class SearchFilterSet(StrictFilterSet):

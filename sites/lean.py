@@ -19,9 +19,12 @@ from django.db.models import F
 from django.urls import reverse
 from django.utils import timezone
 
-from events.dates import days_between
-from events.models import Source, source_key
+from regiondev.dates import days_between
 from sites.models import Factory
+
+# The sources factories cite ("events.Source"), reached through the relation: places do not
+# import the events app above them.
+Source = Factory._meta.get_field("sources").related_model
 
 # Digits fit every URL converter in use (slug, int and the API's lookup patterns).
 PLACEHOLDER = "918273645"
@@ -93,7 +96,9 @@ def in_source_order(sources: list[dict]) -> list[dict]:
     """In SOURCE_ORDER (events/models.py), as every list of a record's sources is."""
     return sorted(
         sources,
-        key=lambda item: source_key(as_date(item["published_lower"]), item["title"], item["id"]),
+        key=lambda item: Source.order_key(
+            as_date(item["published_lower"]), item["title"], item["id"]
+        ),
     )
 
 

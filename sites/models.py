@@ -10,6 +10,7 @@ from django.urls import reverse
 
 from regiondev.changes import History
 from regiondev.constraints import CheckConstraint
+from regiondev.dates import FuzzyDate, days_between
 from sites.choices import PROGRAMME_YEARS, CountyKind, FactoryStatus, ProvinceKind, Sector
 from sites.names import dprk_spelling, revised_romanization
 from sites.search import search_key, search_keys, split_aliases
@@ -242,7 +243,7 @@ class County(Place):
         return reverse("sites:county-detail", args=[self.slug])
 
 
-# What a factory's ceremonies decide (Factory.milestones()); stored for filtering and
+# What a factory's ceremonies decide (events/milestones.py); stored for filtering and
 # ordering, never typed: forms, imports and the history leave them out.
 MILESTONE_FIELDS = (
     "status",
@@ -292,7 +293,7 @@ class Factory(models.Model):
         through_fields=("factory", "source"),
     )
 
-    # Derived from ceremonies by refresh_milestones(); never typed.
+    # Derived from ceremonies by events.milestones.refresh_milestones(); never typed.
     status = models.CharField(
         max_length=20,
         choices=FactoryStatus,
@@ -351,8 +352,6 @@ class Factory(models.Model):
 
     @property
     def groundbreaking(self):
-        from events.dates import FuzzyDate
-
         if not self.groundbreaking_date:
             return None
         return FuzzyDate(
@@ -361,8 +360,6 @@ class Factory(models.Model):
 
     @property
     def inauguration(self):
-        from events.dates import FuzzyDate
-
         if not self.inauguration_date:
             return None
         return FuzzyDate(self.inauguration_date, self.inauguration_lower, self.inauguration_upper)
@@ -370,42 +367,6 @@ class Factory(models.Model):
     @property
     def construction_time(self):
         """Days from groundbreaking to inauguration, as a range where either date is vague."""
-        from events.dates import days_between
-
         if self.groundbreaking and self.inauguration:
             return days_between(self.groundbreaking, self.inauguration)
         return None
-
-    def milestones(self) -> dict:
-        """Status and key dates as the factory's ceremonies give them."""
-        from events.choices import CeremonyKind
-
-        first = {}
-        for ceremony in self.ceremonies.filter(
-            kind__in=[CeremonyKind.GROUNDBREAKING, CeremonyKind.INAUGURATION]
-        ).order_by("date_lower", "date_upper", "pk"):
-            first.setdefault(ceremony.kind, ceremony)
-        groundbreaking = first.get(CeremonyKind.GROUNDBREAKING)
-        inauguration = first.get(CeremonyKind.INAUGURATION)
-        if inauguration:
-            status = FactoryStatus.OPERATING
-        elif groundbreaking:
-            status = FactoryStatus.UNDER_CONSTRUCTION
-        else:
-            status = FactoryStatus.PLANNED
-        return {
-            "status": status,
-            "groundbreaking_date": groundbreaking.date if groundbreaking else "",
-            "groundbreaking_lower": groundbreaking.date_lower if groundbreaking else None,
-            "groundbreaking_upper": groundbreaking.date_upper if groundbreaking else None,
-            "inauguration_date": inauguration.date if inauguration else "",
-            "inauguration_lower": inauguration.date_lower if inauguration else None,
-            "inauguration_upper": inauguration.date_upper if inauguration else None,
-        }
-
-    def refresh_milestones(self) -> None:
-        """Store the derived status and dates; an update, so it adds no history row."""
-        values = self.milestones()
-        for field, value in values.items():
-            setattr(self, field, value)
-        Factory.objects.filter(pk=self.pk).update(**values)

@@ -11,7 +11,7 @@ from dataclasses import dataclass, field
 
 from django.db.models import Count
 
-from events.dates import DayRange, FuzzyDate, days_between
+from regiondev.dates import DayRange, FuzzyDate, days_between
 from sites.choices import PROGRAMME_YEARS
 from sites.models import County, Factory
 

@@ -1,4 +1,4 @@
-"""What every record's admin shares (sites/admin.py, events/admin.py).
+"""What every record's admin shares (staff/place_admin.py, staff/event_admin.py).
 
 - History: each record's History page lists who changed it, when, why (the optional change
   message typed on the form) and what changed, field by field (simple-history's

@@ -4,7 +4,7 @@ from django.http import JsonResponse
 from django.urls import path, reverse
 from django.utils.html import format_html
 
-from events import dates, services
+from events import services
 from events.forms import (
     CeremonyForm,
     DatePreviewInput,
@@ -13,8 +13,9 @@ from events.forms import (
 )
 from events.forms import date_preview_text as preview
 from events.models import Ceremony, Citation, GuidanceVisit, Photo, Source
-from events.resources import CeremonyResource, GuidanceVisitResource, SourceResource
+from regiondev import dates
 from staff.admin import ChangeMessageForm, HistoryAdmin, ImportExportHistoryAdmin
+from staff.event_resources import CeremonyResource, GuidanceVisitResource, SourceResource
 from staff.search import SearchRuleAdmin
 
 # Beside the search rule, which finds an event by any spelling of its place or factories.

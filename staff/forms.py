@@ -4,8 +4,8 @@ from django import forms
 from django.core.exceptions import ValidationError
 from django.utils.text import Truncator
 
-from events.dates import EDTF_HELP
 from events.models import GuidanceVisit, Source
+from regiondev.dates import EDTF_HELP
 from sites.models import County, Factory, Province
 from staff import intake
 from staff.intake.frame import looks_like_html, read_frame

@@ -1,11 +1,11 @@
 from django.contrib import admin
 from django.core.exceptions import ValidationError
 
-from events.admin import PhotoInline, citation_inline
 from sites import services
 from sites.models import County, Factory, Province
-from sites.resources import CountyResource, FactoryResource
 from staff.admin import ChangeMessageForm, HistoryAdmin, ImportExportHistoryAdmin
+from staff.event_admin import PhotoInline, citation_inline
+from staff.place_resources import CountyResource, FactoryResource
 from staff.search import SearchRuleAdmin
 
 # Beside the search rule, which reads every spelling: the text a spelling's key does not hold.

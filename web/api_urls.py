@@ -1,35 +1,37 @@
-"""Everything under /api/: the records, a factory's timeline, the numbers, the schema."""
+"""Everything under /api/: each app's records and its own addresses, composed here with the
+API's root, the whole record as one download, and the schema."""
 
-from django.urls import path, re_path
+from django.urls import include, path, re_path
 from drf_spectacular.views import SpectacularAPIView, SpectacularSwaggerSplitView
-from rest_framework.routers import DefaultRouter
 
-from events.api import CeremonyViewSet, GuidanceVisitViewSet, PhotoViewSet, SourceViewSet
+from events.api import urls as event_api
 from regiondev.api.views import ApiRootView, NotFoundView
 from regiondev.downloads import whole_record
-from sites.api import CountyViewSet, FactoryViewSet, ProvinceViewSet
-from sites.stats import StatsView
+from sites.api import urls as place_api
 
 app_name = "api"
 
-router = DefaultRouter()
-router.APIRootView = ApiRootView
-# One way to ask for a format, `?format=`, as the schema says: no `.csv` suffixes.
-router.include_format_suffixes = False
-router.register("provinces", ProvinceViewSet, basename="province")
-router.register("counties", CountyViewSet, basename="county")
-router.register("factories", FactoryViewSet, basename="factory")
-router.register("ceremonies", CeremonyViewSet, basename="ceremony")
-router.register("guidance-visits", GuidanceVisitViewSet, basename="guidance-visit")
-router.register("sources", SourceViewSet, basename="source")
-router.register("photos", PhotoViewSet, basename="photo")
+# Every record's list, in the order the root and the download list them.
+resources = [*place_api.router.registry, *event_api.router.registry]
 
 urlpatterns = [
-    path("stats/", StatsView.as_view(), name="stats"),
-    path("downloads/records.zip", whole_record, name="download-records"),
+    path(
+        "",
+        ApiRootView.as_view(
+            api_root_dict={prefix: f"{basename}-list" for prefix, _, basename in resources}
+        ),
+        name="api-root",
+    ),
+    path(
+        "downloads/records.zip",
+        whole_record,
+        {"resources": resources},
+        name="download-records",
+    ),
     path("schema/", SpectacularAPIView.as_view(), name="schema"),
     path("docs/", SpectacularSwaggerSplitView.as_view(url_name="api:schema"), name="docs"),
-    *router.urls,
+    path("", include(place_api)),
+    path("", include(event_api)),
     # Only addresses ending in a slash, so that Django still adds a forgotten one first.
     re_path(r"^[\s\S]*/$", NotFoundView.as_view()),
 ]

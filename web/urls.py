@@ -13,13 +13,13 @@ urlpatterns = [
     path("admin/jobs/<uuid:pk>/", admin.site.admin_view(job_progress), name="staff-job"),
     path("admin/jobs/<uuid:pk>/file/", admin.site.admin_view(job_file), name="staff-job-file"),
     path("admin/", admin.site.urls),
-    path("api/", include("regiondev.api.urls")),
+    path("api/", include("web.api_urls")),
     path("healthz", healthz, name="healthz"),
 ]
 # The public pages: English at their own addresses, Korean under /ko/.
 urlpatterns += i18n_patterns(
     path("method/", MethodView.as_view(), name="method"),
-    path("", include("sites.urls")),
+    path("", include("web.place_urls")),
     path("", include("events.urls")),
     prefix_default_language=False,
 )

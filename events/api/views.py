@@ -1,261 +1,38 @@
-"""The API of what happened and who says so: ceremonies, guidance visits, sources, photos."""
+"""The API of what happened and who says so: ceremonies, guidance visits, sources, photos,
+and a factory's timeline."""
 
-from django.core.exceptions import ValidationError
 from django.db.models import Prefetch
-from drf_spectacular.types import OpenApiTypes
-from drf_spectacular.utils import extend_schema_field
-from rest_framework import serializers
+from drf_spectacular.utils import extend_schema
+from rest_framework.generics import get_object_or_404
 from rest_framework.parsers import MultiPartParser
+from rest_framework.response import Response
+from rest_framework.views import APIView
 
 from events import services
+from events.api.serializers import (
+    CeremonySerializer,
+    GuidanceVisitSerializer,
+    PhotoSerializer,
+    SourceSerializer,
+    TimelineSerializer,
+)
 from events.filters import (
     CeremonyFilterSet,
     GuidanceVisitFilterSet,
     PhotoFilterSet,
     SourceFilterSet,
 )
-from events.images import process_photo
-from events.models import Ceremony, Citation, GuidanceVisit, Photo, Source
+from events.models import Ceremony, Citation, GuidanceVisit, Photo, Source, chronological_key
 from regiondev.api.parsers import JSONParser
-from regiondev.api.serializers import (
-    BriefCountySerializer,
-    BriefFactorySerializer,
-    BriefProvinceSerializer,
-    BriefRelatedField,
-    BriefSourceSerializer,
-    LinkField,
-    PageURLField,
-    RecordURLField,
-    ServiceSerializer,
-    ValidatedModelSerializer,
-    source_field,
-)
-from regiondev.api.views import RecordViewSet
-from sites.models import County, Factory, Province
+from regiondev.api.views import READ_RENDERERS, RecordViewSet
+from sites.models import Factory
 
-EVENT_FIELDS = [
-    "id",
-    "url",
-    "page_url",
-    "kind",
-    "date",
-    "date_lower",
-    "date_upper",
-    "date_in_words",
-    "county",
-    "province",
-    "place_name",
-    "place",
-    "factories",
-    "leader_present",
-    "summary",
-    "sources",
-    "citations",
-    "updated_at",
-]
-# What the services are given; the rest is read-only.
-EVENT_SERVICE_FIELDS = services.EVENT_FIELDS
 EVENT_RELATIONS = ("county__province", "province")
 EVENT_PREFETCH = (
     "factories",
     "sources",
     Prefetch("citations", queryset=Citation.objects.in_order()),
 )
-
-
-class CitationSerializer(serializers.ModelSerializer):
-    """What one source states about the record, and whether the record follows it."""
-
-    source = BriefSourceSerializer(read_only=True)
-    state_media = serializers.BooleanField(source="source.state_media", read_only=True)
-    date_in_words = serializers.CharField(read_only=True)
-    differs_on = serializers.SerializerMethodField(
-        help_text="What this claim says that the record does not: date, leader present."
-    )
-
-    class Meta:
-        model = Citation
-        fields = [
-            "source",
-            "state_media",
-            "date_as_written",
-            "date",
-            "date_lower",
-            "date_upper",
-            "date_in_words",
-            "leader_present",
-            "place_as_written",
-            "facilities_as_written",
-            "quote",
-            "note",
-            "follows",
-            "differs_on",
-        ]
-        read_only_fields = fields
-
-    def get_differs_on(self, citation) -> list[str]:
-        return citation.disagrees_with(citation.record)
-
-
-class EventSerializer(ServiceSerializer):
-    """Written through events/services.py: the county and province come from the factories
-    when not given, and a date may be written in words; it is answered as EDTF."""
-
-    page_url = PageURLField()
-    date_in_words = serializers.CharField(read_only=True)
-    place = serializers.CharField(read_only=True, help_text="Where, in words.")
-    county = BriefRelatedField(
-        BriefCountySerializer,
-        queryset=County.objects.all(),
-        required=False,
-        allow_null=True,
-        help_text="Empty when the source does not name the place.",
-    )
-    province = BriefRelatedField(
-        BriefProvinceSerializer,
-        queryset=Province.objects.all(),
-        required=False,
-        allow_null=True,
-        help_text="Filled from the county; give it alone when the source names only the province.",
-    )
-    factories = BriefRelatedField(
-        BriefFactorySerializer,
-        queryset=Factory.objects.all(),
-        many=True,
-        required=False,
-        help_text="The factories it concerns: slugs to write.",
-    )
-    sources = source_field()
-    citations = CitationSerializer(
-        many=True,
-        read_only=True,
-        help_text="What each source states; where they disagree, every claim is here.",
-    )
-
-
-class CeremonySerializer(EventSerializer):
-    """A groundbreaking, inauguration or other ceremony: its date, place, factories, sources."""
-
-    url = RecordURLField(view_name="api:ceremony-detail")
-    record_argument = "ceremony"
-    service_fields = (*EVENT_SERVICE_FIELDS, "speakers", "repeat")
-    check = staticmethod(services.check_ceremony)
-    save_service = staticmethod(services.save_ceremony)
-
-    class Meta:
-        model = Ceremony
-        fields = [*EVENT_FIELDS, "speakers", "repeat"]
-
-
-class GuidanceVisitSerializer(EventSerializer):
-    """Field guidance or an on-site consultative meeting: its date, place, factories, sources."""
-
-    url = RecordURLField(view_name="api:guidance-visit-detail")
-    record_argument = "visit"
-    service_fields = (*EVENT_SERVICE_FIELDS, "led_by")
-    check = staticmethod(services.check_guidance_visit)
-    save_service = staticmethod(services.save_guidance_visit)
-
-    class Meta:
-        model = GuidanceVisit
-        fields = [*EVENT_FIELDS, "led_by"]
-
-
-class SourceSerializer(ValidatedModelSerializer):
-    """An article or broadcast that records rest on."""
-
-    url = RecordURLField(view_name="api:source-detail")
-    page_url = PageURLField()
-    link = LinkField(required=False, help_text="Where to read it; null for none.")
-    published_in_words = serializers.CharField(read_only=True)
-
-    class Meta:
-        model = Source
-        fields = [
-            "id",
-            "url",
-            "page_url",
-            "title",
-            "publisher",
-            "publisher_detail",
-            "state_media",
-            "link",
-            "published",
-            "published_note",
-            "published_lower",
-            "published_upper",
-            "published_in_words",
-            "language",
-            "completeness",
-            "excerpt",
-            "full_text",
-            "updated_at",
-        ]
-
-
-@extend_schema_field(OpenApiTypes.URI)
-class PhotoPageField(PageURLField):
-    """A photo's page is the page of what it shows."""
-
-    def to_representation(self, photo):
-        return super().to_representation(photo.factory or photo.ceremony or photo.visit)
-
-
-class PhotoSerializer(ValidatedModelSerializer):
-    """A photograph of a factory, a ceremony or a visit, with its caption, credit and source."""
-
-    url = RecordURLField(view_name="api:photo-detail")
-    page_url = PhotoPageField()
-    # A plain file field, so that our checks, with their messages, are the first to look.
-    image = serializers.FileField(
-        help_text="JPEG, PNG or WebP, sent as multipart/form-data. Stored re-encoded, "
-        "without location or camera data."
-    )
-    source = BriefRelatedField(
-        BriefSourceSerializer, slug_field="pk", queryset=Source.objects.all()
-    )
-    factory = BriefRelatedField(
-        BriefFactorySerializer,
-        queryset=Factory.objects.all(),
-        required=False,
-        allow_null=True,
-        help_text="The factory it shows: a slug to write.",
-    )
-
-    class Meta:
-        model = Photo
-        fields = [
-            "id",
-            "url",
-            "page_url",
-            "image",
-            "thumbnail",
-            "width",
-            "height",
-            "caption",
-            "credit",
-            "source",
-            "factory",
-            "ceremony",
-            "visit",
-            "updated_at",
-        ]
-
-    def validate_image(self, upload):
-        """Check and re-encode the upload as the admin does (events/images.py)."""
-        try:
-            self.processed = process_photo(upload)
-        except ValidationError as error:
-            raise serializers.ValidationError(error.messages) from error
-        return self.processed.image
-
-    def validate(self, attrs):
-        processed = getattr(self, "processed", None)
-        if processed:
-            attrs.update(
-                thumbnail=processed.thumbnail, width=processed.width, height=processed.height
-            )
-        return super().validate(attrs)
 
 
 class CeremonyViewSet(RecordViewSet):
@@ -295,3 +72,23 @@ class PhotoViewSet(RecordViewSet):
     filterset_class = PhotoFilterSet
     # A photo is uploaded as a file in multipart/form-data; anything else is JSON.
     parser_classes = [JSONParser, MultiPartParser]
+
+
+class FactoryTimelineView(APIView):
+    """The factory's ceremonies and guidance visits in date order, with their sources."""
+
+    queryset = Factory.objects.all()
+    renderer_classes = READ_RENDERERS
+
+    @extend_schema(responses=TimelineSerializer, filters=False)
+    def get(self, request, slug):
+        factory = get_object_or_404(self.queryset, slug=slug)
+        events = []
+        for model in (Ceremony, GuidanceVisit):
+            events.extend(
+                model.objects.filter(factories=factory)
+                .select_related("county__province", "province")
+                .prefetch_related("sources")
+            )
+        factory.timeline_events = sorted(events, key=chronological_key)
+        return Response(TimelineSerializer(factory, context={"request": request}).data)

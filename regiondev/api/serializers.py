@@ -17,9 +17,6 @@ from drf_spectacular.utils import extend_schema_field
 from rest_framework import serializers
 from rest_framework.settings import api_settings
 
-from events.models import Source
-from sites.models import County, Factory, Province
-
 
 def strict(field_class, *types):
     """`field_class` taking only JSON values of `types`: DRF also takes "2024" for a number,
@@ -125,30 +122,6 @@ class BriefRelatedFieldSchema(OpenApiSerializerFieldExtension):
         return {"type": "string", "description": "The slug."}
 
 
-class BriefProvinceSerializer(serializers.ModelSerializer):
-    url = RecordURLField(view_name="api:province-detail", lookup_field="slug")
-
-    class Meta:
-        model = Province
-        fields = ["id", "url", "slug", "name"]
-
-
-class BriefCountySerializer(serializers.ModelSerializer):
-    url = RecordURLField(view_name="api:county-detail", lookup_field="slug")
-
-    class Meta:
-        model = County
-        fields = ["id", "url", "slug", "name"]
-
-
-class BriefFactorySerializer(serializers.ModelSerializer):
-    url = RecordURLField(view_name="api:factory-detail", lookup_field="slug")
-
-    class Meta:
-        model = Factory
-        fields = ["id", "url", "slug", "name"]
-
-
 class LinkField(strict(serializers.URLField, str)):
     """A web address, or null for none (stored as an empty text)."""
 
@@ -162,27 +135,6 @@ class LinkField(strict(serializers.URLField, str)):
 
     def to_representation(self, value):
         return value or None
-
-
-class BriefSourceSerializer(serializers.ModelSerializer):
-    url = RecordURLField(view_name="api:source-detail")
-    link = LinkField(read_only=True, help_text="Where to read it.")
-
-    class Meta:
-        model = Source
-        fields = ["id", "url", "title", "publisher", "published", "link"]
-
-
-def source_field(**kwargs):
-    return BriefRelatedField(
-        BriefSourceSerializer,
-        slug_field="pk",
-        queryset=Source.objects.all(),
-        many=True,
-        required=False,
-        help_text="The sources that say so: ids to write.",
-        **kwargs,
-    )
 
 
 class ValidatedModelSerializer(serializers.ModelSerializer):

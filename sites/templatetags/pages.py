@@ -10,7 +10,8 @@ from django.utils.html import format_html
 from django.utils.text import get_text_list
 from django.utils.translation import get_language, gettext, pgettext_lazy
 
-from events.dates import in_words
+from regiondev.dates import in_words
+from regiondev.lists import named
 
 register = template.Library()
 
@@ -89,14 +90,7 @@ def sort_header(context, label: str, ordering: str = "", css_class: str = "") ->
     )
 
 
-@register.filter
-def named(record) -> str:
-    """A place's name as a reader of the page's language looks for it: on Korean pages the
-    hangul name first, the English one after it, where the record has a hangul name."""
-    name_ko = getattr(record, "name_ko", "")
-    if name_ko and (get_language() or "").startswith("ko"):
-        return f"{name_ko} ({record.name})"
-    return record.name
+register.filter("named", named)
 
 
 @register.filter

@@ -16,7 +16,7 @@ from dataclasses import dataclass
 
 import dateparser
 
-from events import dates
+from regiondev import dates
 
 MONTHS = {name.casefold(): number for number, name in enumerate(calendar.month_name) if name}
 MONTHS.update(

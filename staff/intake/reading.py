@@ -16,8 +16,8 @@ from django.core.exceptions import ValidationError
 from django.db.models import Q
 from rapidfuzz import fuzz
 
-from events import dates
 from events.models import Ceremony, GuidanceVisit, Source
+from regiondev import dates
 from sites.models import County, Factory, Province
 from staff.intake.dates import DateReader, FoundDate
 from staff.intake.frame import Frame, dateline_date, read_frame, sentences

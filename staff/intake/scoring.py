@@ -17,7 +17,7 @@ from pathlib import Path
 
 from django.core.exceptions import ValidationError
 
-from events import dates
+from regiondev import dates
 from staff.intake.places import _key
 from staff.intake.reading import read_article
 

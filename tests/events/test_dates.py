@@ -4,7 +4,7 @@ import pytest
 from django.core.exceptions import ValidationError
 from django.utils import translation
 
-from events import dates
+from regiondev import dates
 
 
 @pytest.mark.parametrize(

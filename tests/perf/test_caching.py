@@ -148,7 +148,7 @@ def test_a_repeat_is_answered_before_the_view_runs_with_the_same_headers(client)
     county = make.county(name="Songchon", slug="songchon")
     first = client.get(county.get_absolute_url())
     with mock.patch(
-        "sites.views.CountyDetailView.dispatch", side_effect=AssertionError("view ran")
+        "web.views.places.CountyDetailView.dispatch", side_effect=AssertionError("view ran")
     ):
         second = client.get(county.get_absolute_url())
     assert second.status_code == 200
@@ -191,7 +191,9 @@ def test_on_redis_a_repeat_and_its_throttle_count_take_one_round_trip(client):
                 mock.patch.object(
                     Redis, "execute_command", counted(Redis.execute_command, round_trips)
                 ),
-                mock.patch("sites.api.FactoryViewSet.list", side_effect=AssertionError("view ran")),
+                mock.patch(
+                    "sites.api.views.FactoryViewSet.list", side_effect=AssertionError("view ran")
+                ),
             ):
                 repeats = [client.get("/api/factories/") for _ in range(2)]
             assert [repeat.content for repeat in repeats] == [first.content] * 2

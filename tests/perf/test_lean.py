@@ -12,7 +12,7 @@ from rest_framework.request import Request
 from rest_framework.test import APIRequestFactory
 
 from regiondev.api import renderers
-from sites.api import FactorySerializer
+from sites.api.serializers import FactorySerializer
 from sites.models import Factory
 from tests import factories as make
 from tests.api.test_formats import text_of

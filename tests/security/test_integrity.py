@@ -67,7 +67,7 @@ def test_a_value_the_database_cannot_hold_is_a_400(client, db):
     from django.db import DataError
 
     with mock.patch(
-        "sites.views.CountyDetailView.get_object", side_effect=DataError("cannot contain NUL")
+        "web.views.places.CountyDetailView.get_object", side_effect=DataError("cannot contain NUL")
     ):
         client.raise_request_exception = False
         response = client.get(reverse("sites:county-detail", args=["songchon"]))

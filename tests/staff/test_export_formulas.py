@@ -9,7 +9,7 @@ import tablib
 from django.urls import reverse
 
 from events.models import Source
-from events.resources import SourceResource
+from staff.event_resources import SourceResource
 from tests import factories as make
 
 HOSTILE_TITLES = [

@@ -5,11 +5,11 @@ import tablib
 from django.core.files.uploadedfile import SimpleUploadedFile
 from django.urls import reverse
 
-from events import dates
 from events.models import Ceremony, GuidanceVisit, Source
-from events.resources import CeremonyResource, GuidanceVisitResource, SourceResource
+from regiondev import dates
 from sites.models import County, Factory
-from sites.resources import CountyResource, FactoryResource
+from staff.event_resources import CeremonyResource, GuidanceVisitResource, SourceResource
+from staff.place_resources import CountyResource, FactoryResource
 from tests import factories
 from tests.staff import pages
 

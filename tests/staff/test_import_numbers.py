@@ -2,9 +2,9 @@
 
 import tablib
 
-from events.resources import CeremonyResource
-from sites.resources import CountyResource
+from staff.event_resources import CeremonyResource
 from staff.imports import row_errors
+from staff.place_resources import CountyResource
 
 
 def load(text: str) -> tablib.Dataset:

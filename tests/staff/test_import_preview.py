@@ -8,10 +8,10 @@ from django.db import connection
 from django.test.utils import CaptureQueriesContext
 
 from events.models import Source
-from events.resources import CeremonyResource
 from regiondev import constraints
 from sites.models import Factory
-from sites.resources import FactoryResource
+from staff.event_resources import CeremonyResource
+from staff.place_resources import FactoryResource
 
 HEADER = ["slug", "name", "county", "sector", "latitude", "longitude", "sources"]
 

@@ -5,9 +5,9 @@ import pytest
 import tablib
 
 from events.models import Ceremony
-from events.resources import CeremonyResource
 from sites.models import County, Factory
-from sites.resources import FactoryResource
+from staff.event_resources import CeremonyResource
+from staff.place_resources import FactoryResource
 
 FACTORY_HEADER = "slug,name,county,sector\n"
 CEREMONY_HEADER = "id,kind,date,county,province,factories,repeat\n"

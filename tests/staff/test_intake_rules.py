@@ -4,8 +4,9 @@ import datetime
 
 import pytest
 
-from events import dates, seed
+from events import seed
 from events.models import Ceremony, Source
+from regiondev import dates
 from sites.models import County, Factory
 from staff import intake
 from staff.intake.dates import DateReader

@@ -1,15 +1,8 @@
-"""Public pages for places: the programme, provinces, counties, factories, and search."""
+"""Public pages of places: provinces, counties and factories, each with its events."""
 
-import difflib
-from collections import Counter
-
-from django import forms
 from django.db.models import Count, Prefetch, Q
-from django.http import Http404
-from django.urls import reverse
 from django.utils.translation import gettext as _
-from django.utils.translation import gettext_lazy
-from django.views.generic import DetailView, ListView, TemplateView
+from django.views.generic import DetailView, ListView
 
 from events.chronology import (
     event_rows,
@@ -28,208 +21,14 @@ from events.models import (
     Photo,
     Source,
     chronological_key,
-    in_event_order,
     source_sort_key,
 )
 from regiondev.caching import CachedPageMixin
-from regiondev.lists import FilteredListView
+from regiondev.dates import days_between
+from regiondev.lists import FilteredListView, named
 from sites import charts, maps
-from sites.choices import PROGRAMME_YEARS, FactoryStatus
 from sites.filters import CountyFilterSet, FactoryFilterSet
 from sites.models import County, Factory, Province
-from sites.programme import year_comparison
-from sites.search import search_key
-from sites.templatetags.pages import named
-
-COUNTIES_A_YEAR = 20
-
-
-class HomeView(CachedPageMixin, TemplateView):
-    template_name = "sites/home.html"
-
-    def get_context_data(self, **kwargs):
-        context = super().get_context_data(**kwargs)
-        # Every county, for the map; the programme's among them, for the grid and chart.
-        counties = list(
-            with_map_status(County.objects.all()).order_by("programme_year", "name", "pk")
-        )
-        programme = [county for county in counties if county.programme_year is not None]
-        per_year = Counter(county.programme_year for county in programme)
-        statuses = dict(Factory.objects.values_list("status").annotate(count=Count("pk")))
-        counties_url, factories_url = reverse("sites:county-list"), reverse("sites:factory-list")
-        context.update(
-            grid=programme_grid(programme),
-            year_chart=charts.column_chart(
-                [
-                    charts.Bar(str(year), per_year[year], f"{counties_url}?programme_year={year}")
-                    for year in PROGRAMME_YEARS
-                ],
-                chart_id="chart-years",
-                title=_("Counties recorded per programme year"),
-                target=COUNTIES_A_YEAR,
-            ),
-            per_year=[(year, per_year[year]) for year in PROGRAMME_YEARS],
-            status_counts=[
-                (status.value, status.label, statuses.get(status, 0)) for status in FactoryStatus
-            ],
-            status_chart=charts.bar_chart(
-                [
-                    charts.Bar(
-                        status.label,
-                        statuses.get(status, 0),
-                        f"{factories_url}?status={status.value.replace(' ', '+')}",
-                        status.value.replace(" ", "-"),
-                    )
-                    for status in FactoryStatus
-                ],
-                chart_id="chart-status",
-                title=_("Factories by status"),
-            ),
-            programme_count=len(programme),
-            programme_target=COUNTIES_A_YEAR * len(PROGRAMME_YEARS),
-            factory_count=sum(statuses.values()),
-            latest_events=load_events(
-                event_rows(Ceremony.objects.all(), GuidanceVisit.objects.all()).order_by(
-                    *in_event_order(newest_first=True)
-                )[:6]
-            ),
-            source_count=Source.objects.count(),
-            county_map=maps.county_map(
-                map_points(counties),
-                map_id="map-home",
-                title=_("Counties of the programme on the map, by year and status"),
-            ),
-            years=PROGRAMME_YEARS,
-        )
-        return context
-
-
-def with_map_status(counties):
-    """Counties with their province, and their factories counted by status for the map."""
-
-    def factories_in(status):
-        return Count("factories", filter=Q(factories__status=status))
-
-    return counties.select_related("province").annotate(
-        operating=factories_in(FactoryStatus.OPERATING),
-        building=factories_in(FactoryStatus.UNDER_CONSTRUCTION),
-        planned=factories_in(FactoryStatus.PLANNED),
-    )
-
-
-def map_points(counties, *, year: int | None = None) -> list[maps.Point]:
-    """The counties (from `with_map_status`) that have a point; programme counties (of `year`
-    only, if given) marked by their year and the furthest their factories have come."""
-    return [
-        maps.Point(
-            label=f"{named(county)}, {named(county.province)}",
-            latitude=float(county.latitude),
-            longitude=float(county.longitude),
-            href=county.get_absolute_url(),
-            programme_year=county.programme_year if year in (None, county.programme_year) else None,
-            status=maps.furthest_status(county.operating, county.building, county.planned),
-        )
-        for county in counties
-        if county.latitude is not None
-    ]
-
-
-class MapForm(forms.Form):
-    year = forms.TypedChoiceField(
-        required=False,
-        coerce=int,
-        empty_value=None,
-        choices=[("", gettext_lazy("every year")), *((year, year) for year in PROGRAMME_YEARS)],
-        label=gettext_lazy("Programme year"),
-    )
-
-
-class MapView(CachedPageMixin, TemplateView):
-    """Every county with a point; the programme's counties marked, of one year if asked."""
-
-    template_name = "sites/map.html"
-
-    def get_context_data(self, **kwargs):
-        context = super().get_context_data(**kwargs)
-        form = MapForm(self.request.GET or None)
-        year = form.cleaned_data["year"] if form.is_valid() else None
-        points = map_points(with_map_status(County.objects.order_by("name", "pk")), year=year)
-        marked = sorted(
-            (point for point in points if point.programme_year),
-            key=lambda point: (point.programme_year, point.label),
-        )
-        title = (
-            _("Counties of programme year %(year)s") % {"year": year}
-            if year
-            else _("Counties of the programme")
-        )
-        context.update(
-            form=form,
-            year=year,
-            marked=marked,
-            point_count=len(points),
-            county_map=maps.county_map(points, map_id="map", title=title, width=640),
-            years=PROGRAMME_YEARS,
-            credits=(maps.OUTLINE_CREDIT, maps.POINTS_CREDIT),
-        )
-        return context
-
-
-def programme_grid(programme: list[County]) -> list[dict]:
-    """Ten years of twenty slots: each a county recorded for that year, or an open slot."""
-    grid = []
-    for year in PROGRAMME_YEARS:
-        counties = [county for county in programme if county.programme_year == year]
-        grid.append(
-            {
-                "year": year,
-                "counties": counties,
-                "open_slots": range(max(COUNTIES_A_YEAR - len(counties), 0)),
-            }
-        )
-    return grid
-
-
-class ProgrammeYearView(CachedPageMixin, TemplateView):
-    """One programme year's counties and factories, beside every other year's figures."""
-
-    template_name = "sites/programme_year.html"
-
-    def get_context_data(self, **kwargs):
-        context = super().get_context_data(**kwargs)
-        year = self.kwargs["year"]
-        if year not in PROGRAMME_YEARS:
-            raise Http404(f"The programme runs from {PROGRAMME_YEARS[0]} to {PROGRAMME_YEARS[-1]}.")
-        counties = list(
-            County.objects.filter(programme_year=year)
-            .select_related("province")
-            .order_by("name", "pk")
-        )
-        factories_by_county: dict[int, list] = {}
-        for factory in Factory.objects.filter(county__programme_year=year).order_by(
-            "groundbreaking_lower", "name", "pk"
-        ):
-            factories_by_county.setdefault(factory.county_id, []).append(factory)
-        comparison = year_comparison()
-        context.update(
-            year=year,
-            counties=[
-                {"county": county, "factories": factories_by_county.get(county.pk, [])}
-                for county in counties
-            ],
-            figures=next(row for row in comparison if row.year == year),
-            comparison=comparison,
-            open_slots=max(COUNTIES_A_YEAR - len(counties), 0),
-            previous_year=year - 1 if year - 1 in PROGRAMME_YEARS else None,
-            next_year=year + 1 if year + 1 in PROGRAMME_YEARS else None,
-            county_map=maps.county_map(
-                map_points(with_map_status(County.objects.order_by("name", "pk")), year=year),
-                map_id="map-year",
-                title=_("Counties of programme year %(year)s") % {"year": year},
-            ),
-            years=PROGRAMME_YEARS,
-        )
-        return context
 
 
 class ProvinceListView(ListView):
@@ -391,8 +190,6 @@ class FactoryDetailView(CachedPageMixin, DetailView):
 
 def with_gaps(events: list) -> list[dict]:
     """Each event with the time since the one before, as the bounds of both dates allow."""
-    from events.dates import days_between
-
     steps = []
     for previous, event in zip([None, *events], events, strict=False):
         gap = ""
@@ -433,73 +230,3 @@ def factory_chart(factory: Factory, events: list):
         title=_("Timeline of %(factory)s") % {"factory": factory},
         band=band,
     )
-
-
-class SearchView(TemplateView):
-    """Places, factories and events by any spelling, through the one search rule."""
-
-    template_name = "sites/search.html"
-    limit = 50
-
-    def get_context_data(self, **kwargs):
-        context = super().get_context_data(**kwargs)
-        query = self.request.GET.get("q", "").strip()
-        context["query"] = query
-        if not query:
-            return context
-        if not search_key(query):
-            context["unsearchable"] = True
-            return context
-        limit = self.limit + 1  # one more than shown tells whether there are more
-        titles = {
-            "Counties": _("Counties"),
-            "Provinces": _("Provinces"),
-            "Factories": _("Factories"),
-            "Events": _("Events"),
-        }
-        groups = [
-            ("Counties", list(County.objects.search(query).select_related("province")[:limit])),
-            ("Provinces", list(Province.objects.search(query)[:limit])),
-            (
-                "Factories",
-                list(Factory.objects.search(query).select_related("county__province")[:limit]),
-            ),
-            (
-                "Events",
-                load_events(
-                    event_rows(
-                        Ceremony.objects.search(query), GuidanceVisit.objects.search(query)
-                    ).order_by(*EVENT_ORDER)[:limit]
-                ),
-            ),
-        ]
-        context["groups"] = [
-            {
-                "kind": kind,
-                "title": titles[kind],
-                "items": items[: self.limit],
-                "more": len(items) > self.limit,
-            }
-            for kind, items in groups
-            if items
-        ]
-        if not context["groups"]:
-            context["suggestions"] = close_places(query)
-        return context
-
-
-def close_places(query: str, count: int = 5) -> list:
-    """Places whose spellings come close to the query, for a search that found nothing."""
-    key = search_key(query)
-    places_by_key: dict[str, list] = {}
-    for place in [*Province.objects.all(), *County.objects.select_related("province")]:
-        for spelling in place.spellings():
-            spelling_key = search_key(spelling)
-            if spelling_key and place not in places_by_key.setdefault(spelling_key, []):
-                places_by_key[spelling_key].append(place)
-    suggestions = []
-    for close in difflib.get_close_matches(key, places_by_key, n=count * 2, cutoff=0.7):
-        for place in places_by_key[close]:
-            if place not in suggestions:
-                suggestions.append(place)
-    return suggestions[:count]
