@@ -38,6 +38,7 @@ test: install-dev
 
 lint: install-dev
 	$(PY) -m ruff check .
+	$(VENV)/bin/lint-imports
 
 check: lint
 	$(PY) manage.py check
