@@ -254,6 +254,18 @@ MILESTONE_FIELDS = (
     "inauguration_lower",
     "inauguration_upper",
 )
+# What staff give a factory, beside its sources, in the order its files show them: the
+# service's keywords, the admin form's and the API's writable fields, the import columns.
+FACTORY_FIELDS = (
+    "slug",
+    "name",
+    "county",
+    "sector",
+    "products",
+    "description",
+    "latitude",
+    "longitude",
+)
 
 
 class FactoryQuerySet(models.QuerySet):

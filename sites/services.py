@@ -19,19 +19,6 @@ from sites.romanization import dprk_romanize
 _HANGUL_RUN = re.compile(r"[\uac00-\ud7a3]+")
 SLUG_LENGTH = Factory._meta.get_field("slug").max_length
 
-# What a factory's save takes beside its sources; the admin and the API give these.
-FACTORY_FIELDS = (
-    "county",
-    "name",
-    "slug",
-    "sector",
-    "products",
-    "description",
-    "latitude",
-    "longitude",
-)
-
-
 def slug_for(name: str, model=Factory, exclude_pk=None) -> str:
     """A slug made from the name, unique among `model`'s records: hangul as the DPRK's own
     English spells it, other letters without their marks; `-2`, `-3`… when it is taken."""

@@ -2,7 +2,7 @@ from django.contrib import admin
 from django.core.exceptions import ValidationError
 
 from sites import services
-from sites.models import County, Factory, Province
+from sites.models import FACTORY_FIELDS, County, Factory, Province
 from staff.admin import ChangeMessageForm, HistoryAdmin, ImportExportHistoryAdmin
 from staff.event_admin import PhotoInline, citation_inline
 from staff.place_resources import CountyResource, FactoryResource
@@ -71,16 +71,13 @@ class FactoryAdminForm(ChangeMessageForm):
 
     def _post_clean(self):
         super()._post_clean()
-        values = {name: self.cleaned_data.get(name) for name in SERVICE_FIELDS}
+        values = {name: self.cleaned_data.get(name) for name in FACTORY_FIELDS}
         if self.errors or values["slug"] is None:
             return
         try:
             services.check_factory(factory=self.instance, **values)
         except ValidationError as error:
             self._update_errors(error)
-
-
-SERVICE_FIELDS = services.FACTORY_FIELDS
 
 
 @admin.register(Factory)
@@ -111,7 +108,7 @@ class FactoryAdmin(SearchRuleAdmin, ImportExportHistoryAdmin):
     ]
 
     def write(self, obj, form):
-        values = {name: form.cleaned_data.get(name) for name in SERVICE_FIELDS}
+        values = {name: form.cleaned_data.get(name) for name in FACTORY_FIELDS}
         values["slug"] = values["slug"] or ""
         services.save_factory(factory=obj, sources=form.cleaned_data.get("sources"), **values)
 

@@ -2,7 +2,7 @@
 
 from events.models import Source
 from sites import services
-from sites.models import County, Factory, Province
+from sites.models import FACTORY_FIELDS, County, Factory, Province
 from staff.resources import (
     RecordResource,
     ServiceResource,
@@ -67,14 +67,7 @@ class FactoryResource(ServiceResource):
         model = Factory
         import_id_fields = ["slug"]
         fields = [
-            "slug",
-            "name",
-            "county",
-            "sector",
-            "products",
-            "description",
-            "latitude",
-            "longitude",
+            *FACTORY_FIELDS,
             "sources",
             "status",
             "groundbreaking_date",

@@ -16,7 +16,7 @@ from regiondev.api.serializers import (
     strict,
 )
 from sites import services
-from sites.models import County, Factory, Province
+from sites.models import FACTORY_FIELDS, County, Factory, Province
 from sites.search import split_aliases
 
 # Places cite sources through their `sources` relation ("events.Source"); the model is reached
@@ -143,7 +143,7 @@ class FactorySerializer(ServiceSerializer):
     Written through sites/services.py: without a slug, one is made from the name."""
 
     record_argument = "factory"
-    service_fields = (*services.FACTORY_FIELDS, "sources")
+    service_fields = (*FACTORY_FIELDS, "sources")
     check = staticmethod(services.check_factory)
     save_service = staticmethod(services.save_factory)
 
