@@ -1,3 +1,5 @@
+"""The root URLconf (ROOT_URLCONF): every address of the site, composed from the apps."""
+
 from django.conf import settings
 from django.conf.urls.i18n import i18n_patterns
 from django.conf.urls.static import static
