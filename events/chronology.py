@@ -1,7 +1,7 @@
 """Ceremonies and guidance visits in one chronological order, for pages and feeds.
 
 They are two tables, so a page of "events" is a UNION of (kind, id, date bounds, same-day
-rank) rows, ordered by EVENT_ORDER (events/models.py) and sliced in the database; only the
+rank) rows, ordered by EVENT_ORDER (events/models/ordering.py) and sliced in the database; only the
 rows on the page are then loaded as records, with what the pages show of them, in a fixed
 number of queries.
 """

@@ -93,7 +93,7 @@ def sources_of(factories) -> dict[int, list[dict]]:
 
 
 def in_source_order(sources: list[dict]) -> list[dict]:
-    """In SOURCE_ORDER (events/models.py), as every list of a record's sources is."""
+    """In SOURCE_ORDER (events/models/ordering.py), as every list of a record's sources is."""
     return sorted(
         sources,
         key=lambda item: Source.order_key(
