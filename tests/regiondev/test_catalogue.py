@@ -12,7 +12,7 @@ from regiondev.management.commands.catalogue import MAKEMESSAGES_OPTIONS
 
 CATALOGUE = Path("ko", "LC_MESSAGES", "django.po")
 # What makemessages reads; the rest of the tree (the virtualenv above all) it never opens.
-SOURCES = ["sites", "events", "regiondev", "templates", "locale"]
+SOURCES = ["web", "sites", "events", "regiondev", "templates", "locale"]
 
 
 @pytest.fixture
