@@ -3,25 +3,35 @@ PYTHON ?= python3
 PORT ?= 8000
 VENV := .venv
 PY := $(VENV)/bin/python
-# What the site needs (requirements.txt), and on top of it the test and drill tools
-# (requirements-dev.txt): a visitor's `make run` installs only the first.
+# What the site needs (requirements.in), and on top of it the test and drill tools
+# (requirements-dev.in): a visitor's `make run` installs only the first. Every version is
+# pinned once, in requirements.lock (`make lock` writes it with pip-tools).
 SITE := $(VENV)/.installed-site
 DEV := $(VENV)/.installed-dev
+PIN := -c requirements.lock
 
-.PHONY: run test install install-dev migrate seed check lint
+.PHONY: run test install install-dev lock migrate seed check lint
 
-$(SITE): requirements.txt
+$(SITE): requirements.in requirements.lock
 	test -x $(PY) || $(PYTHON) -m venv $(VENV)
 	$(PY) -m pip install --quiet --upgrade pip
-	$(PY) -m pip install --quiet -r requirements.txt
+	$(PY) -m pip install --quiet $(PIN) -r requirements.in
 	touch $(SITE)
 
-$(DEV): $(SITE) requirements-dev.txt
-	$(PY) -m pip install --quiet -r requirements-dev.txt
+$(DEV): $(SITE) requirements-dev.in requirements-s3.in
+	$(PY) -m pip install --quiet $(PIN) -r requirements-dev.in
 	touch $(DEV)
 
 install: $(SITE)
 install-dev: $(DEV)
+
+# After naming a package in a .in file: pins it and what it needs, once each, keeping every
+# other pin as it is (`make lock UPGRADE=django` moves one package to its latest version).
+lock: install-dev
+	$(VENV)/bin/pip-compile --quiet --strip-extras --annotation-style=line --no-emit-index-url \
+		--no-emit-find-links --no-emit-trusted-host \
+		$(if $(UPGRADE),--upgrade-package $(UPGRADE)) --output-file requirements.lock \
+		requirements.in requirements-s3.in requirements-dev.in
 
 migrate: install
 	$(PY) manage.py migrate --noinput
@@ -58,7 +68,7 @@ restore: install
 	@test -n "$(BACKUP)" || { echo "Say which: make restore BACKUP=backups/<time>"; exit 2; }
 	$(PY) -m regiondev.backups restore $(BACKUP)
 
-# Drills (README, "Reliability"): each starts what it needs on 127.0.0.1 and stops by itself.
+# Drills (docs/reliability.md): each starts what it needs on 127.0.0.1 and stops by itself.
 drill-load: install-dev
 	$(PY) drills/load.py
 drill-restart: install-dev
@@ -70,14 +80,14 @@ drill-fuzz: install-dev
 drill-cache: install
 	$(PY) drills/cache.py
 
-# The benchmark (README "Performance"): fills its own PostgreSQL database (regiondev_bench on
+# The benchmark (docs/performance.md): fills its own PostgreSQL database (regiondev_bench on
 # 127.0.0.1) with synthetic data when missing, prints medians and throughput, and stops.
 .PHONY: bench
 bench: install
 	command -v wrk >/dev/null || { apt-get update && apt-get install -y wrk; }
 	timeout 5400 $(PY) -m bench.run
 
-# The article intake's score on a pack of reports (README "Article intake"):
+# The article intake's score on a pack of reports (docs/article-intake.md):
 # `make intake-score PACK=<folder>` for another folder of the same layout.
 .PHONY: intake-score
 intake-score: install

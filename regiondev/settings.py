@@ -5,6 +5,7 @@ production sets DJANGO_DEBUG=false and must then supply DJANGO_SECRET_KEY.
 """
 
 from datetime import timedelta
+from importlib.util import find_spec
 from pathlib import Path
 
 import environ
@@ -190,6 +191,11 @@ STORAGES = {
 # django-storages), so app servers keep no files and any of them can serve any request.
 # Credentials come from the usual AWS_ACCESS_KEY_ID / AWS_SECRET_ACCESS_KEY or the machine's role.
 if env("MEDIA_STORAGE") == "s3":
+    if find_spec("boto3") is None:
+        raise ImproperlyConfigured(
+            "MEDIA_STORAGE=s3 needs boto3, which only S3 deployments install: "
+            "pip install -c requirements.lock -r requirements-s3.in"
+        )
     STORAGES["default"] = {
         "BACKEND": "storages.backends.s3.S3Storage",
         "OPTIONS": {

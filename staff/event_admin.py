@@ -14,7 +14,12 @@ from events.forms import (
 from events.forms import date_preview_text as preview
 from events.models import Ceremony, Citation, GuidanceVisit, Photo, Source
 from regiondev import dates
-from staff.admin import ChangeMessageForm, HistoryAdmin, ImportExportHistoryAdmin
+from staff.admin import (
+    ChangeMessageForm,
+    HistoryAdmin,
+    ImportExportHistoryAdmin,
+    SourceCountAdmin,
+)
 from staff.event_resources import CeremonyResource, GuidanceVisitResource, SourceResource
 from staff.search import SearchRuleAdmin
 
@@ -97,17 +102,29 @@ class DatePreviewAdmin:
         return super().formfield_for_dbfield(db_field, request, **kwargs)
 
 
-class EventAdmin(SearchRuleAdmin, DatePreviewAdmin, ImportExportHistoryAdmin):
+class EventAdmin(SourceCountAdmin, SearchRuleAdmin, DatePreviewAdmin, ImportExportHistoryAdmin):
     """Saved and deleted through events/services.py, which connects the event to its
     factories' places and keeps the factories' dates."""
 
-    list_display = ["__str__", "kind", "date", "county", "province", "leader_present"]
+    # The date leads and links to the event: kind and place have their own columns.
+    list_display = [
+        "event_date",
+        "kind",
+        "county",
+        "province",
+        "leader_present",
+        "source_count",
+    ]
     list_filter = ["kind", "leader_present", "province", "date_lower"]
     list_select_related = ["county__province", "province"]
     search_fields = PLACE_SEARCH
     autocomplete_fields = ["county", "province", "factories"]
     readonly_fields = ["date_in_words", "updated_at"]
     date_hierarchy = "date_lower"
+
+    @admin.display(description="date", ordering="date_lower")
+    def event_date(self, event):
+        return event.date
 
     @admin.display(description="date in words")
     def date_in_words(self, event):

@@ -1,9 +1,16 @@
+import re
+
 from django.contrib import admin
 from django.core.exceptions import ValidationError
 
 from sites import services
 from sites.models import FACTORY_FIELDS, County, Factory, Province
-from staff.admin import ChangeMessageForm, HistoryAdmin, ImportExportHistoryAdmin
+from staff.admin import (
+    ChangeMessageForm,
+    HistoryAdmin,
+    ImportExportHistoryAdmin,
+    SourceCountAdmin,
+)
 from staff.event_admin import PhotoInline, citation_inline
 from staff.place_resources import CountyResource, FactoryResource
 from staff.search import SearchRuleAdmin
@@ -11,6 +18,20 @@ from staff.search import SearchRuleAdmin
 # Beside the search rule, which reads every spelling: the text a spelling's key does not hold.
 SPELLING_SEARCH = ["name", "description"]
 SPELLING_READONLY = ["name_rr", "name_dprk", "updated_at"]
+
+# The ending a McCune–Reischauer name may carry for its kind: the gazetteer writes it after a
+# hyphen ("Chung-guyŏk") or a space ("Unsan kun"), or leaves it out ("Anak"). 군 gun/kun,
+# 시 si/shi, 구역 guyŏk/kuyŏk, 구 gu/ku, 지구 jigu/chigu, 노동자구 rodongjagu.
+MR_KIND_ENDING = re.compile(
+    r"[- ](?:[gk]un|shi|si|[gk]uy[oŏ]k|[gk]u|(?:j|ch)igu|[rn]odongjagu)$", re.IGNORECASE
+)
+
+
+@admin.display(description="McCune–Reischauer", ordering="name_mr")
+def mr_name(county):
+    """A county's McCune–Reischauer name in one style, as the name column writes the DPRK's:
+    the name alone, its kind (county, city, district) in a column of its own."""
+    return MR_KIND_ENDING.sub("", county.name_mr) or None
 
 
 class CountyInline(admin.TabularInline):
@@ -46,9 +67,18 @@ class ProvinceAdmin(SearchRuleAdmin, HistoryAdmin):
 
 
 @admin.register(County)
-class CountyAdmin(SearchRuleAdmin, ImportExportHistoryAdmin):
+class CountyAdmin(SourceCountAdmin, SearchRuleAdmin, ImportExportHistoryAdmin):
     resource_classes = [CountyResource]
-    list_display = ["name", "name_ko", "name_mr", "name_rr", "province", "kind", "programme_year"]
+    list_display = [
+        "name",
+        "name_ko",
+        mr_name,
+        "name_rr",
+        "province",
+        "kind",
+        "programme_year",
+        "source_count",
+    ]
     list_filter = ["programme_year", "kind", "province"]
     list_select_related = ["province"]
     search_fields = SPELLING_SEARCH
@@ -81,20 +111,14 @@ class FactoryAdminForm(ChangeMessageForm):
 
 
 @admin.register(Factory)
-class FactoryAdmin(SearchRuleAdmin, ImportExportHistoryAdmin):
+class FactoryAdmin(SourceCountAdmin, SearchRuleAdmin, ImportExportHistoryAdmin):
     """Saved through sites/services.py."""
 
     form = FactoryAdminForm
     resource_classes = [FactoryResource]
     inlines = [citation_inline("factory"), PhotoInline]
-    list_display = [
-        "name",
-        "county",
-        "sector",
-        "status",
-        "groundbreaking_date",
-        "inauguration_date",
-    ]
+    # The milestone dates are on the form and the timeline: the status says how far it has come.
+    list_display = ["name", "county", "sector", "status", "source_count"]
     list_filter = ["status", "sector", "county__province", "county__programme_year"]
     list_select_related = ["county__province"]
     search_fields = ["name", "products"]

@@ -1,4 +1,4 @@
-"""What every import/export resource shares (sites/resources.py, events/resources.py).
+"""What every import/export resource shares (staff/place_resources.py, staff/event_resources.py).
 
 Places are matched by slug and events and sources by id; related records are written as
 their slugs or ids, several joined by ";". A place or factory may also be written by any

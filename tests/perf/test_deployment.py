@@ -60,3 +60,20 @@ def test_a_replica_is_configured_from_its_url():
     assert shown["databases"] == ["default", "replica"]
     assert shown["replica_mirror"] == "default"
     assert settings_with()["databases"] == ["default"]
+
+
+def test_s3_without_boto3_says_what_to_install():
+    environment = {**os.environ, "DJANGO_SETTINGS_MODULE": "regiondev.settings"}
+    environment.update(MEDIA_STORAGE="s3", MEDIA_S3_BUCKET="regiondev-media")
+    # boto3 as a deployment without requirements-s3.in has it: not importable.
+    hide_boto3 = "import sys; sys.modules['boto3'] = None; import django; django.setup()"
+    result = subprocess.run(
+        [sys.executable, "-c", hide_boto3],
+        env=environment,
+        cwd=settings.BASE_DIR,
+        capture_output=True,
+        text=True,
+    )
+    assert result.returncode != 0
+    assert "ImproperlyConfigured: MEDIA_STORAGE=s3 needs boto3" in result.stderr
+    assert "requirements-s3.in" in result.stderr
