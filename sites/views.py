@@ -95,10 +95,11 @@ class HomeView(CachedPageMixin, TemplateView):
             ),
             source_count=Source.objects.count(),
             county_map=maps.county_map(
-                map_points(counties),
+                points := map_points(counties),
                 map_id="map-home",
                 title=_("Counties of the programme on the map, by year and status"),
             ),
+            marked=maps.numbered(points),
             years=PROGRAMME_YEARS,
         )
         return context
@@ -117,20 +118,21 @@ def with_map_status(counties):
     )
 
 
-def map_points(counties, *, year: int | None = None) -> list[maps.Point]:
-    """The counties (from `with_map_status`) that have a point; programme counties (of `year`
-    only, if given) marked by their year and the furthest their factories have come."""
+def map_points(counties, *, year: int | None = None) -> list[maps.Place]:
+    """The counties (from `with_map_status`) as the map draws them; programme counties (of
+    `year` only, if given) marked by their year and the furthest their factories have come."""
     return [
-        maps.Point(
+        maps.Place(
+            key=f"{county.name_ko}|{county.province.iso_code}",
             label=f"{named(county)}, {named(county.province)}",
-            latitude=float(county.latitude),
-            longitude=float(county.longitude),
+            province=county.province.iso_code,
+            latitude=None if county.latitude is None else float(county.latitude),
+            longitude=None if county.longitude is None else float(county.longitude),
             href=county.get_absolute_url(),
             programme_year=county.programme_year if year in (None, county.programme_year) else None,
             status=maps.furthest_status(county.operating, county.building, county.planned),
         )
         for county in counties
-        if county.latitude is not None
     ]
 
 
@@ -142,35 +144,46 @@ class MapForm(forms.Form):
         choices=[("", gettext_lazy("every year")), *((year, year) for year in PROGRAMME_YEARS)],
         label=gettext_lazy("Programme year"),
     )
+    province = forms.ModelChoiceField(
+        Province.objects.exclude(iso_code=None),
+        required=False,
+        to_field_name="slug",
+        empty_label=gettext_lazy("the whole country"),
+        label=gettext_lazy("Province"),
+    )
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["province"].label_from_instance = named
 
 
 class MapView(CachedPageMixin, TemplateView):
-    """Every county with a point; the programme's counties marked, of one year if asked."""
+    """Every county; the programme's counties marked, of one year if asked; the whole country
+    or one province."""
 
     template_name = "sites/map.html"
 
     def get_context_data(self, **kwargs):
         context = super().get_context_data(**kwargs)
         form = MapForm(self.request.GET or None)
-        year = form.cleaned_data["year"] if form.is_valid() else None
+        chosen = form.cleaned_data if form.is_valid() else {}
+        year, province = chosen.get("year"), chosen.get("province")
         points = map_points(with_map_status(County.objects.order_by("name", "pk")), year=year)
-        marked = sorted(
-            (point for point in points if point.programme_year),
-            key=lambda point: (point.programme_year, point.label),
-        )
+        area = province.iso_code if province else None
         title = (
             _("Counties of programme year %(year)s") % {"year": year}
             if year
             else _("Counties of the programme")
         )
+        if province:
+            title = f"{title}: {named(province)}"
         context.update(
             form=form,
             year=year,
-            marked=marked,
-            point_count=len(points),
-            county_map=maps.county_map(points, map_id="map", title=title, width=640),
+            province=province,
+            marked=maps.numbered(points, province=area),
+            county_map=maps.county_map(points, map_id="map", title=title, province=area),
             years=PROGRAMME_YEARS,
-            credits=(maps.OUTLINE_CREDIT, maps.POINTS_CREDIT),
         )
         return context
 
@@ -223,10 +236,13 @@ class ProgrammeYearView(CachedPageMixin, TemplateView):
             previous_year=year - 1 if year - 1 in PROGRAMME_YEARS else None,
             next_year=year + 1 if year + 1 in PROGRAMME_YEARS else None,
             county_map=maps.county_map(
-                map_points(with_map_status(County.objects.order_by("name", "pk")), year=year),
+                points := map_points(
+                    with_map_status(County.objects.order_by("name", "pk")), year=year
+                ),
                 map_id="map-year",
                 title=_("Counties of programme year %(year)s") % {"year": year},
             ),
+            marked=maps.numbered(points),
             years=PROGRAMME_YEARS,
         )
         return context
@@ -345,21 +361,23 @@ class CountyDetailView(CachedPageMixin, DetailView):
 
 
 def county_locator(county: County):
-    """The county's own point on the outline, small; '' when it has none."""
-    if county.latitude is None:
-        return ""
-    point = maps.Point(
+    """The county in its province, small; '' when the map has neither its shape nor its seat."""
+    place = maps.Place(
+        key=f"{county.name_ko}|{county.province.iso_code}",
         label=f"{named(county)}, {named(county.province)}",
-        latitude=float(county.latitude),
-        longitude=float(county.longitude),
-        programme_year=county.programme_year,
+        province=county.province.iso_code,
+        latitude=None if county.latitude is None else float(county.latitude),
+        longitude=None if county.longitude is None else float(county.longitude),
         current=True,
     )
+    if not maps.drawn([place]):
+        return ""
     return maps.county_map(
-        [point],
+        [place],
         map_id="map-county",
         title=_("Where %(name)s lies") % {"name": named(county)},
-        width=240,
+        province=place.province,
+        numbers=False,
     )
 
 
