@@ -26,6 +26,7 @@ from django.utils.translation import get_language
 from django.utils.translation import gettext as _
 
 from sites.choices import FactoryStatus
+from sites.templatetags.pages import named
 
 GEODATA_DIR = Path(__file__).parent / "geodata"
 BOUNDARIES = GEODATA_DIR / "boundaries"
@@ -69,6 +70,19 @@ class Place:
             _("programme year %(year)s") % {"year": self.programme_year},
             _(self.status) if self.status else _("no factory recorded yet"),
         )
+
+
+def place_of(county, **marks) -> Place:
+    """A county record (its province read with it) as the map shows it; `marks` give its
+    link, programme year, status or whether it is the page's own county."""
+    return Place(
+        key=f"{county.name_ko}|{county.province.iso_code}",
+        label=f"{named(county)}, {named(county.province)}",
+        province=county.province.iso_code or "",
+        latitude=None if county.latitude is None else float(county.latitude),
+        longitude=None if county.longitude is None else float(county.longitude),
+        **marks,
+    )
 
 
 @functools.cache

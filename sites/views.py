@@ -56,6 +56,7 @@ class HomeView(CachedPageMixin, TemplateView):
         programme = [county for county in counties if county.programme_year is not None]
         per_year = Counter(county.programme_year for county in programme)
         statuses = dict(Factory.objects.values_list("status").annotate(count=Count("pk")))
+        points = map_points(counties)
         counties_url, factories_url = reverse("sites:county-list"), reverse("sites:factory-list")
         context.update(
             grid=programme_grid(programme),
@@ -95,7 +96,7 @@ class HomeView(CachedPageMixin, TemplateView):
             ),
             source_count=Source.objects.count(),
             county_map=maps.county_map(
-                points := map_points(counties),
+                points,
                 map_id="map-home",
                 title=_("Counties of the programme on the map, by year and status"),
             ),
@@ -122,12 +123,8 @@ def map_points(counties, *, year: int | None = None) -> list[maps.Place]:
     """The counties (from `with_map_status`) as the map draws them; programme counties (of
     `year` only, if given) marked by their year and the furthest their factories have come."""
     return [
-        maps.Place(
-            key=f"{county.name_ko}|{county.province.iso_code}",
-            label=f"{named(county)}, {named(county.province)}",
-            province=county.province.iso_code,
-            latitude=None if county.latitude is None else float(county.latitude),
-            longitude=None if county.longitude is None else float(county.longitude),
+        maps.place_of(
+            county,
             href=county.get_absolute_url(),
             programme_year=county.programme_year if year in (None, county.programme_year) else None,
             status=maps.furthest_status(county.operating, county.building, county.planned),
@@ -166,7 +163,8 @@ class MapView(CachedPageMixin, TemplateView):
     def get_context_data(self, **kwargs):
         context = super().get_context_data(**kwargs)
         form = MapForm(self.request.GET or None)
-        chosen = form.cleaned_data if form.is_valid() else {}
+        form.is_valid()  # a choice that is not one is left out, the others still apply
+        chosen = getattr(form, "cleaned_data", {})
         year, province = chosen.get("year"), chosen.get("province")
         points = map_points(with_map_status(County.objects.order_by("name", "pk")), year=year)
         area = province.iso_code if province else None
@@ -224,6 +222,7 @@ class ProgrammeYearView(CachedPageMixin, TemplateView):
         ):
             factories_by_county.setdefault(factory.county_id, []).append(factory)
         comparison = year_comparison()
+        points = map_points(with_map_status(County.objects.order_by("name", "pk")), year=year)
         context.update(
             year=year,
             counties=[
@@ -236,9 +235,7 @@ class ProgrammeYearView(CachedPageMixin, TemplateView):
             previous_year=year - 1 if year - 1 in PROGRAMME_YEARS else None,
             next_year=year + 1 if year + 1 in PROGRAMME_YEARS else None,
             county_map=maps.county_map(
-                points := map_points(
-                    with_map_status(County.objects.order_by("name", "pk")), year=year
-                ),
+                points,
                 map_id="map-year",
                 title=_("Counties of programme year %(year)s") % {"year": year},
             ),
@@ -362,14 +359,7 @@ class CountyDetailView(CachedPageMixin, DetailView):
 
 def county_locator(county: County):
     """The county in its province, small; '' when the map has neither its shape nor its seat."""
-    place = maps.Place(
-        key=f"{county.name_ko}|{county.province.iso_code}",
-        label=f"{named(county)}, {named(county.province)}",
-        province=county.province.iso_code,
-        latitude=None if county.latitude is None else float(county.latitude),
-        longitude=None if county.longitude is None else float(county.longitude),
-        current=True,
-    )
+    place = maps.place_of(county, current=True)
     if not maps.drawn([place]):
         return ""
     return maps.county_map(

@@ -10,6 +10,7 @@ Needs shapely (requirements-dev.txt); the site itself does not.
 import itertools
 import json
 import math
+from pathlib import Path
 
 from django.core.management.base import BaseCommand
 
@@ -24,7 +25,10 @@ MARGIN = 0.08  # degrees around the country
 class Command(BaseCommand):
     help = "Project the county and province boundaries into sites/geodata/map.json."
 
-    def handle(self, *args, **options):
+    def add_arguments(self, parser):
+        parser.add_argument("--output", type=Path, default=maps.GEODATA)
+
+    def handle(self, *args, output: Path, **options):
         from shapely import affinity, line_merge, ops, unary_union
         from shapely.geometry import MultiLineString, shape
 
@@ -86,8 +90,8 @@ class Command(BaseCommand):
             "borders": [{"box": rounded_box(line.bounds), "d": path([line])} for line in lines],
             "counties": areas,
         }
-        maps.GEODATA.write_text(json.dumps(data, ensure_ascii=False, separators=(",", ":")))
-        self.stdout.write(f"Wrote {maps.GEODATA} ({maps.GEODATA.stat().st_size:,} bytes).")
+        output.write_text(encoded(data))
+        self.stdout.write(f"Wrote {output} ({output.stat().st_size:,} bytes).")
 
 
 def read(path):
@@ -125,3 +129,7 @@ def number(tenths: int) -> str:
     whole, tenth = divmod(abs(tenths), 10)
     digits = f"{whole or ''}.{tenth}" if tenth else f"{whole}"
     return f"-{digits}" if tenths < 0 else digits
+
+
+def encoded(data: dict) -> str:
+    return json.dumps(data, ensure_ascii=False, separators=(",", ":")) + "\n"
