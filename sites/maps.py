@@ -4,8 +4,8 @@ No tiles, no script, nothing from another host. The county polygons are Who's On
 (CC0, `geodata/boundaries/`); `manage.py build_map` projects them once into
 `geodata/map.json`, which this module reads on first use and only draws from. A county the
 gazetteer has but no polygon of its own (the inner districts of Pyongyang, Rason and Nampho,
-Sungho, Ungok) is drawn as a point at its seat. Like the charts, styling comes from classes in
-static/css/site.css only.
+Sungho) is drawn as a point at its seat, or in the middle of the polygon it shares. Like the
+charts, styling comes from classes in static/css/site.css only.
 
 Each county with a record is a link named for it. The programme's counties are filled by
 year and numbered; the numbers are the keys of the list beside the map, and sit where no
@@ -97,9 +97,27 @@ def own_polygons() -> dict[str, dict]:
     return {area["own"]: area for area in geodata()["counties"] if area["own"]}
 
 
+@functools.cache
+def shared_polygons() -> dict[str, dict]:
+    """The polygon each county lies in that has none of its own (Pyongyang's inner districts
+    share the city's), by the county's gazetteer key."""
+    return {
+        key: area for area in geodata()["counties"] for key in area["covers"] if key != area["own"]
+    }
+
+
+def seat(place: Place) -> tuple[float, float] | None:
+    """Where a county without a polygon of its own is drawn: its seat, or, when the gazetteer
+    has none, the middle of the polygon it shares."""
+    if place.latitude is not None:
+        return project(place.longitude, place.latitude)
+    area = shared_polygons().get(place.key)
+    return tuple(area["anchor"]) if area else None
+
+
 def drawn(places: list[Place]) -> list[Place]:
     """The places the map can draw: those with a polygon of their own or a point."""
-    return [p for p in places if p.key in own_polygons() or p.latitude is not None]
+    return [p for p in places if p.key in own_polygons() or seat(p) is not None]
 
 
 def numbered(places: list[Place], *, province: str | None = None) -> list[Place]:
@@ -261,7 +279,7 @@ def draw(places, *, map_id, title, province, numbers) -> str:
     points = [
         point(p, width, province)
         for p in sorted(places, key=lambda p: p.marked)
-        if p.key not in own_polygons() and p.latitude is not None
+        if p.key not in own_polygons() and seat(p) is not None
     ]
     keys = numbered(places, province=province) if numbers else []
     description = _(
@@ -309,7 +327,7 @@ def linked(place: Place | None, shape: str) -> str:
 
 def point(place: Place, width: float, province: str | None) -> str:
     """A county without a polygon of its own, at its seat."""
-    cx, cy = project(place.longitude, place.latitude)
+    cx, cy = seat(place)
     radius = width / NARROWEST_PX * (4 if place.marked else 2)
     classes = shape_class(place, province, place.province)
     return linked(
@@ -319,7 +337,7 @@ def point(place: Place, width: float, province: str | None) -> str:
 
 def anchor(place: Place) -> tuple[float, float]:
     area = own_polygons().get(place.key)
-    return tuple(area["anchor"]) if area else project(place.longitude, place.latitude)
+    return tuple(area["anchor"]) if area else seat(place)
 
 
 def key_layer(keys: list[Place], frame, map_px: int, size: str) -> str:

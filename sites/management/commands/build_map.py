@@ -7,12 +7,14 @@ the boundaries change. Run `python manage.py build_map` and commit the file it w
 Needs shapely (requirements-dev.txt); the site itself does not.
 """
 
+import csv
 import itertools
 import json
 import math
 from pathlib import Path
 
-from django.core.management.base import BaseCommand
+from django.conf import settings
+from django.core.management.base import BaseCommand, CommandError
 
 from sites import maps
 
@@ -20,6 +22,7 @@ from sites import maps
 # (about 50 m), finer than the boundaries' own 200 m simplification.
 WIDTH = 1000
 MARGIN = 0.08  # degrees around the country
+GAZETTEER = settings.BASE_DIR / "seed" / "gazetteer.csv"
 
 
 class Command(BaseCommand):
@@ -32,6 +35,7 @@ class Command(BaseCommand):
         from shapely import affinity, line_merge, ops, unary_union
         from shapely.geometry import MultiLineString, shape
 
+        known = gazetteer_keys()
         counties = read(maps.BOUNDARIES / "counties.geojson")
         provinces = read(maps.BOUNDARIES / "provinces.geojson")
         country = unary_union([shape(f["geometry"]) for f in provinces])
@@ -55,10 +59,12 @@ class Command(BaseCommand):
             areas.append(
                 {
                     "name": properties["name"],
-                    "own": f"{properties['hangul']}|{properties['province_iso']}"
+                    "own": in_gazetteer(
+                        f"{properties['hangul']}|{properties['province_iso']}", known
+                    )
                     if properties["hangul"]
                     else None,
-                    "covers": properties["gazetteer"],
+                    "covers": [in_gazetteer(key, known) for key in properties["gazetteer"]],
                     "province": properties["province_iso"],
                     "box": rounded_box(geometry.bounds),
                     "anchor": [round(anchor.x, 1), round(anchor.y, 1)],
@@ -92,6 +98,38 @@ class Command(BaseCommand):
         }
         output.write_text(encoded(data))
         self.stdout.write(f"Wrote {output} ({output.stat().st_size:,} bytes).")
+
+
+def gazetteer_keys() -> set[str]:
+    with GAZETTEER.open(newline="") as rows:
+        return {
+            f"{row['hangul']}|{row['province_iso']}"
+            for row in csv.DictReader(rows)
+            if row["level"] == "county"
+        }
+
+
+# Hangul syllables: U+AC00 + (initial * 21 + medial) * 28 + final. Initials ㄴ 2, ㄹ 5, ㅇ 11;
+# the medials ㅑ ㅒ ㅕ ㅖ ㅛ ㅠ ㅣ (2 3 6 7 12 17 20) are the i and y sounds.
+NIEUN, RIEUL, IEUNG = 2, 5, 11
+I_SOUNDS = {2, 3, 6, 7, 12, 17, 20}
+
+
+def in_gazetteer(key: str, known: set[str]) -> str:
+    """The gazetteer's key for a boundary's "hangul|province". The boundaries spell a name's
+    first sound as the North does (락원군, 리원군) where the gazetteer may follow the South's
+    initial-sound rule (낙원군, 이원군): ㄹ becomes ㅇ before i and y and ㄴ elsewhere, ㄴ
+    becomes ㅇ before i and y."""
+    if key in known:
+        return key
+    initial, rest = divmod(ord(key[0]) - 0xAC00, 21 * 28)
+    medial, final = divmod(rest, 28)
+    if initial in (NIEUN, RIEUL):
+        initial = IEUNG if medial in I_SOUNDS else NIEUN
+    southern = chr(0xAC00 + (initial * 21 + medial) * 28 + final) + key[1:]
+    if southern not in known:
+        raise CommandError(f"{key} is in no row of {GAZETTEER}.")
+    return southern
 
 
 def read(path):
