@@ -348,23 +348,26 @@ def key_layer(keys: list[Place], frame, map_px: int, size: str) -> str:
         return ""
     radius = KEY_PX / 2 * frame[2] / map_px
     anchors = [anchor(place) for place in keys]
-    discs = []
+    leaders, discs = [], []
     for number, (place, (ax, ay), (cx, cy)) in enumerate(
         zip(keys, anchors, place_keys(anchors, radius, frame), strict=True), start=1
     ):
-        leader = (
-            f'<line x1="{ax:.1f}" y1="{ay:.1f}" x2="{cx:.1f}" y2="{cy:.1f}"/>'
-            f'<circle class="foot" cx="{ax:.1f}" cy="{ay:.1f}" r="{radius / 6:.2f}"/>'
-            if (ax, ay) != (cx, cy)
-            else ""
-        )
+        if (ax, ay) != (cx, cy):
+            leaders.append(
+                f'<line x1="{ax:.1f}" y1="{ay:.1f}" x2="{cx:.1f}" y2="{cy:.1f}"/>'
+                f'<circle cx="{ax:.1f}" cy="{ay:.1f}" r="{radius / 6:.2f}"/>'
+            )
         discs.append(
             f'<a href="{escape(place.href)}" tabindex="-1" class="key y{place.programme_year}" '
-            f'data-key="{escape(place.key)}">{leader}'
+            f'data-key="{escape(place.key)}">'
             f'<circle class="disc" cx="{cx:.1f}" cy="{cy:.1f}" r="{radius:.1f}"/>'
             f'<text x="{cx:.1f}" y="{cy:.1f}" font-size="{radius:.1f}">{number}</text></a>'
         )
-    return f'<g class="keys {size}" aria-hidden="true">{"".join(discs)}</g>'
+    # Every line under every number, so that no line crosses a number's digits.
+    return (
+        f'<g class="keys {size}" aria-hidden="true">'
+        f'<g class="leaders">{"".join(leaders)}</g>{"".join(discs)}</g>'
+    )
 
 
 def furthest_status(operating: int, building: int, planned: int) -> str:

@@ -34,7 +34,7 @@ def link_of(svg: str, county) -> str:
 
 def keys_of(svg: str) -> list[str]:
     """The numbered keys' counties, in number order (the narrow set)."""
-    narrow = svg.split('class="keys narrow"')[1].split("</g>")[0]
+    narrow = svg.split('class="keys narrow"')[1].split('class="keys wide"')[0]
     return re.findall(r'<a href="([^"]+)" tabindex="-1"', narrow)
 
 
