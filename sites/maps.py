@@ -179,39 +179,41 @@ def place_keys(
     gap = radius * 0.08
     discs: list[tuple[float, float]] = []
     leaders: list[tuple[tuple[float, float], tuple[float, float]]] = []
-    centres = []
-    for index, (ax, ay) in enumerate(anchors):
+    for index, here in enumerate(anchors):
         others = [a for i, a in enumerate(anchors) if i != index]
-        free = [
-            (ax + dx, ay + dy)
-            for dx, dy in spots
-            if x + radius <= ax + dx <= x + width - radius
-            and y + radius <= ay + dy <= y + height - radius
-            and all(
-                max(abs(ax + dx - cx), abs(ay + dy - cy)) >= 2 * radius + gap for cx, cy in discs
-            )
-        ]
 
-        tidy = [
-            centre
-            for centre in free
-            if all(distance(other, centre) > radius * 1.2 for other in others)
-            and all(segment_distance(disc, (ax, ay), centre) > radius for disc in discs)
-            and not any(crosses(((ax, ay), centre), leader) for leader in leaders)
-            and all(segment_distance(centre, *leader) > radius for leader in leaders)
-        ]
-        # A tidy spot is worth a little detour, not a line across the map.
-        near = [
-            c
-            for c in tidy
-            if free and distance(c, (ax, ay)) <= distance(free[0], (ax, ay)) + 2 * step
-        ]
-        centre = (near or free or [(ax, ay)])[0]
-        centres.append(centre)
+        def free(centre):
+            cx, cy = centre
+            return (
+                x + radius <= cx <= x + width - radius
+                and y + radius <= cy <= y + height - radius
+                and all(max(abs(cx - dx), abs(cy - dy)) >= 2 * radius + gap for dx, dy in discs)
+            )
+
+        def tidy(centre, here=here, others=others):
+            return (
+                all(distance(other, centre) > radius * 1.2 for other in others)
+                and all(segment_distance(disc, here, centre) > radius for disc in discs)
+                and not any(crosses((here, centre), leader) for leader in leaders)
+                and all(segment_distance(centre, *leader) > radius for leader in leaders)
+            )
+
+        nearest = chosen = None
+        for centre in ((here[0] + dx, here[1] + dy) for dx, dy in spots):
+            if not free(centre):
+                continue
+            nearest = nearest or centre
+            # A tidy spot is worth a little detour, not a line across the map.
+            if distance(centre, here) > distance(nearest, here) + 2 * step:
+                break
+            if tidy(centre):
+                chosen = centre
+                break
+        centre = chosen or nearest or here
         discs.append(centre)
-        if centre != (ax, ay):
-            leaders.append(((ax, ay), centre))
-    return centres
+        if centre != here:
+            leaders.append((here, centre))
+    return discs
 
 
 def distance(a, b) -> float:
