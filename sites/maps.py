@@ -31,7 +31,6 @@ from sites.templatetags.pages import named
 GEODATA_DIR = Path(__file__).parent / "geodata"
 BOUNDARIES = GEODATA_DIR / "boundaries"
 GEODATA = GEODATA_DIR / "map.json"
-CREDIT_URL = "https://whosonfirst.org/docs/licenses/"
 # A number's disc is at least a finger's 24 px wide however wide the map is drawn. Its size
 # scales with the map, so the numbers are placed twice: for the narrowest map (a 390 px
 # phone less the page's margins) and for a map from WIDE_PX up; the stylesheet shows the set
@@ -276,7 +275,8 @@ def draw(places, *, map_id, title, province, numbers) -> str:
         place = by_key.get(area["own"])
         classes = shape_class(place, province, area["province"])
         drawn_shape = linked(place, f'<path class="{classes}" d="{area["d"]}"/>')
-        (filled if "y20" in classes or "current" in classes else quiet).append(drawn_shape)
+        on_top = place is not None and (place.current or filled_by_year(place, province))
+        (filled if on_top else quiet).append(drawn_shape)
     borders = "".join(b["d"] for b in data["borders"] if overlaps(b["box"], visible))
     points = [
         point(p, width, province)
@@ -284,10 +284,15 @@ def draw(places, *, map_id, title, province, numbers) -> str:
         if p.key not in own_polygons() and seat(p) is not None
     ]
     keys = numbered(places, province=province) if numbers else []
-    description = _(
-        "Map of the DPRK's counties, %(marked)s of them in the programme and numbered as in "
-        "the list beside it. Boundaries: Who's On First."
-    ) % {"marked": len(keys)}
+    description = (
+        _(
+            "Map of the DPRK's counties, %(marked)s of them in the programme and numbered as "
+            "in the list beside it. Boundaries: Who's On First."
+        )
+        % {"marked": len(keys)}
+        if numbers
+        else _("Map of the DPRK's counties. Boundaries: Who's On First.")
+    )
     scale = 640 / width
     return (
         f'<svg class="map" id="{map_id}" viewBox="{x:.1f} {y:.1f} {width:.1f} {height:.1f}" '
@@ -309,11 +314,15 @@ def shape_class(place: Place | None, province: str | None, area_province: str) -
     classes = ["county"]
     if province not in (None, area_province):
         classes.append("outside")
-    elif place is not None and place.programme_year:
+    elif place is not None and filled_by_year(place, province):
         classes.append(f"y{place.programme_year}")
     if place is not None and place.current:
         classes.append("current")
     return " ".join(classes)
+
+
+def filled_by_year(place: Place, province: str | None) -> bool:
+    return place.programme_year is not None and province in (None, place.province)
 
 
 def linked(place: Place | None, shape: str) -> str:

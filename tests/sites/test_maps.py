@@ -221,6 +221,7 @@ def test_home_programme_year_and_county_page_draw_the_shapes(client, provinces):
     page = svg_of(client.get(county.get_absolute_url()).content.decode(), "map-county")
     assert '<path class="county current" d="M' in page
     assert "keys" not in page
+    assert "numbered" not in page  # its description promises no numbers it does not draw
     unmapped = make.county(name_ko="없는군")
     assert 'id="map-county"' not in client.get(unmapped.get_absolute_url()).content.decode()
 
