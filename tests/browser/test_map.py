@@ -99,6 +99,15 @@ def test_the_map_gives_every_programme_county_a_target_of_its_own(visit, site):
     songchon.press("Enter")
     expect(page).to_have_url(re.compile(r"/counties/songchon/$"))
 
+    # The keyboard need not pass every county to reach the list.
+    visit.open("/map/")
+    skip = page.get_by_role("link", name="Skip the map's links")
+    skip.focus()
+    expect(skip).to_be_in_viewport()
+    skip.press("Enter")
+    page.keyboard.press("Tab")
+    expect(page.locator(".map-keys tbody a").first).to_be_focused()
+
     visit.open("/map/?year=2025")
     in_2025 = County.objects.filter(programme_year=2025).count()
     assert_map_reads_well(visit, "map", counties=in_2025)
