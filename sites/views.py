@@ -101,7 +101,6 @@ class HomeView(CachedPageMixin, TemplateView):
                 title=_("Counties of the programme on the map, by year and status"),
             ),
             marked=maps.numbered(points),
-            years=PROGRAMME_YEARS,
         )
         return context
 
@@ -181,7 +180,6 @@ class MapView(CachedPageMixin, TemplateView):
             province=province,
             marked=maps.numbered(points, province=area),
             county_map=maps.county_map(points, map_id="map", title=title, province=area),
-            years=PROGRAMME_YEARS,
         )
         return context
 
