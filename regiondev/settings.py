@@ -278,7 +278,8 @@ REGIONDEV_DATA_LICENCE = {
     "url": "https://creativecommons.org/licenses/by/4.0/",
 }
 REGIONDEV_CREDITS = [
-    "The DPRK's outline on the maps: Natural Earth, 1:10m Admin 0 countries (public domain).",
+    "County and province boundaries on the maps: Who's On First (CC0, "
+    "https://whosonfirst.org/docs/licenses/).",
     "County points: GeoNames (CC BY 4.0, geonames.org) and Who's On First (whosonfirst.org).",
     "Place names and divisions: compiled from Wikipedia's lists of the DPRK's "
     "administrative divisions (CC BY-SA 4.0).",

@@ -34,15 +34,15 @@ def test_the_map_a_year_and_the_method_read_well_at_both_widths(visit, mapped):
     page = visit.page
     visit.open("/map/")
     expect(page.get_by_role("heading", level=1)).to_have_text("Map of the programme")
-    songchon = page.locator('#map a[href="/counties/songchon/"] circle')
+    songchon = page.locator('#map a[href="/counties/songchon/"] path')
     expect(songchon).to_be_visible()
-    assert page.locator("#map circle").count() >= 150
+    assert page.locator("#map path.county").count() == 181
     visit.screenshot("map")
     assert_page_is_sound(visit, mapped)
 
     page.get_by_label("Programme year", exact=True).select_option("2024")
     page.get_by_role("button", name="Show").click()
-    expect(page).to_have_url(re.compile(r"/map/\?year=2024$"))
+    expect(page).to_have_url(re.compile(r"/map/\?year=2024&province=$"))
     page.get_by_role("link", name="2024", exact=True).last.click()
     expect(page).to_have_url(re.compile(r"/programme/2024/$"))
     main = page.get_by_role("main")

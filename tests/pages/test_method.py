@@ -25,7 +25,7 @@ def test_the_method_page_explains_dates_leader_sources_citing_and_licence(client
     assert "295–303 days" in text
     assert "CC-BY-4.0" in text
     assert "GeoNames" in text
-    assert "Natural Earth" in text
+    assert "Who's On First (CC0" in text
     html = response.content.decode()
     assert f'href="{reverse("api:download-records")}"' in html
 

@@ -144,21 +144,16 @@ class CountyDetailView(CachedPageMixin, DetailView):
 
 
 def county_locator(county: County):
-    """The county's own point on the outline, small; '' when it has none."""
-    if county.latitude is None:
+    """The county in its province, small; '' when the map has neither its shape nor its seat."""
+    place = maps.place_of(county, current=True)
+    if not maps.drawn([place]):
         return ""
-    point = maps.Point(
-        label=f"{named(county)}, {named(county.province)}",
-        latitude=float(county.latitude),
-        longitude=float(county.longitude),
-        programme_year=county.programme_year,
-        current=True,
-    )
     return maps.county_map(
-        [point],
+        [place],
         map_id="map-county",
         title=_("Where %(name)s lies") % {"name": named(county)},
-        width=240,
+        province=place.province,
+        numbers=False,
     )
 
 

@@ -24,7 +24,7 @@ from regiondev.caching import CachedPageMixin
 from regiondev.lists import named
 from sites import charts, maps
 from sites.choices import PROGRAMME_YEARS, FactoryStatus
-from sites.models import County, Factory
+from sites.models import County, Factory, Province
 from sites.programme import year_comparison
 
 COUNTIES_A_YEAR = 20
@@ -42,6 +42,7 @@ class HomeView(CachedPageMixin, TemplateView):
         programme = [county for county in counties if county.programme_year is not None]
         per_year = Counter(county.programme_year for county in programme)
         statuses = dict(Factory.objects.values_list("status").annotate(count=Count("pk")))
+        points = map_points(counties)
         counties_url, factories_url = reverse("sites:county-list"), reverse("sites:factory-list")
         context.update(
             grid=programme_grid(programme),
@@ -81,11 +82,11 @@ class HomeView(CachedPageMixin, TemplateView):
             ),
             source_count=Source.objects.count(),
             county_map=maps.county_map(
-                map_points(counties),
+                points,
                 map_id="map-home",
                 title=_("Counties of the programme on the map, by year and status"),
             ),
-            years=PROGRAMME_YEARS,
+            marked=maps.numbered(points),
         )
         return context
 
@@ -103,20 +104,17 @@ def with_map_status(counties):
     )
 
 
-def map_points(counties, *, year: int | None = None) -> list[maps.Point]:
-    """The counties (from `with_map_status`) that have a point; programme counties (of `year`
-    only, if given) marked by their year and the furthest their factories have come."""
+def map_points(counties, *, year: int | None = None) -> list[maps.Place]:
+    """The counties (from `with_map_status`) as the map draws them; programme counties (of
+    `year` only, if given) marked by their year and the furthest their factories have come."""
     return [
-        maps.Point(
-            label=f"{named(county)}, {named(county.province)}",
-            latitude=float(county.latitude),
-            longitude=float(county.longitude),
+        maps.place_of(
+            county,
             href=county.get_absolute_url(),
             programme_year=county.programme_year if year in (None, county.programme_year) else None,
             status=maps.furthest_status(county.operating, county.building, county.planned),
         )
         for county in counties
-        if county.latitude is not None
     ]
 
 
@@ -128,35 +126,46 @@ class MapForm(forms.Form):
         choices=[("", gettext_lazy("every year")), *((year, year) for year in PROGRAMME_YEARS)],
         label=gettext_lazy("Programme year"),
     )
+    province = forms.ModelChoiceField(
+        Province.objects.exclude(iso_code=None),
+        required=False,
+        to_field_name="slug",
+        empty_label=gettext_lazy("the whole country"),
+        label=gettext_lazy("Province"),
+    )
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["province"].label_from_instance = named
 
 
 class MapView(CachedPageMixin, TemplateView):
-    """Every county with a point; the programme's counties marked, of one year if asked."""
+    """Every county; the programme's counties marked, of one year if asked; the whole country
+    or one province."""
 
     template_name = "sites/map.html"
 
     def get_context_data(self, **kwargs):
         context = super().get_context_data(**kwargs)
         form = MapForm(self.request.GET or None)
-        year = form.cleaned_data["year"] if form.is_valid() else None
+        form.is_valid()  # a choice that is not one is left out, the others still apply
+        chosen = getattr(form, "cleaned_data", {})
+        year, province = chosen.get("year"), chosen.get("province")
         points = map_points(with_map_status(County.objects.order_by("name", "pk")), year=year)
-        marked = sorted(
-            (point for point in points if point.programme_year),
-            key=lambda point: (point.programme_year, point.label),
-        )
+        area = province.iso_code if province else None
         title = (
             _("Counties of programme year %(year)s") % {"year": year}
             if year
             else _("Counties of the programme")
         )
+        if province:
+            title = f"{title}: {named(province)}"
         context.update(
             form=form,
             year=year,
-            marked=marked,
-            point_count=len(points),
-            county_map=maps.county_map(points, map_id="map", title=title, width=640),
-            years=PROGRAMME_YEARS,
-            credits=(maps.OUTLINE_CREDIT, maps.POINTS_CREDIT),
+            province=province,
+            marked=maps.numbered(points, province=area),
+            county_map=maps.county_map(points, map_id="map", title=title, province=area),
         )
         return context
 
@@ -197,6 +206,7 @@ class ProgrammeYearView(CachedPageMixin, TemplateView):
         ):
             factories_by_county.setdefault(factory.county_id, []).append(factory)
         comparison = year_comparison()
+        points = map_points(with_map_status(County.objects.order_by("name", "pk")), year=year)
         context.update(
             year=year,
             counties=[
@@ -209,10 +219,11 @@ class ProgrammeYearView(CachedPageMixin, TemplateView):
             previous_year=year - 1 if year - 1 in PROGRAMME_YEARS else None,
             next_year=year + 1 if year + 1 in PROGRAMME_YEARS else None,
             county_map=maps.county_map(
-                map_points(with_map_status(County.objects.order_by("name", "pk")), year=year),
+                points,
                 map_id="map-year",
                 title=_("Counties of programme year %(year)s") % {"year": year},
             ),
+            marked=maps.numbered(points),
             years=PROGRAMME_YEARS,
         )
         return context
