@@ -28,10 +28,9 @@ class EventFilterSet(SearchFilterSet):
     factory_id = related(Factory, "factories", distinct=True, label="Factory (id)")
     factory = related(Factory, "factories", by="slug", distinct=True, label="Factory (slug)")
     source_id = related(Source, "sources", distinct=True, label="Source (id)")
-    programme_year = django_filters.TypedChoiceFilter(
+    programme_year = django_filters.ChoiceFilter(
         field_name="county__programme_year",
         choices=[(year, year) for year in PROGRAMME_YEARS],
-        coerce=int,
         label="Programme year",
         help_text="The programme year of the event's county.",
     )

@@ -34,9 +34,10 @@ from regiondev.lists import (
 
 OTHER = "other"
 
-# What each order of the events list is called in its select (SORTS, both ways).
+# What each order of the events list is called in its select (SORTS, both ways; the list's
+# own order, DEFAULT_SORT, is the one an address names no order for).
 SORT_LABELS = {
-    "-date": gettext_lazy("newest first"),
+    "": gettext_lazy("newest first"),
     "date": gettext_lazy("oldest first"),
     "kind": gettext_lazy("ceremonies first, by kind"),
     "-kind": gettext_lazy("visits first, by kind"),

@@ -79,6 +79,8 @@ def sort_header(
     params.pop("page", None)
     current = params.get("ordering") or default
     params["ordering"] = f"-{ordering}" if current == ordering else ordering
+    if params["ordering"] == default:
+        del params["ordering"]
     state = {ordering: "ascending", f"-{ordering}": "descending"}.get(current)
     arrow = {"ascending": " ▲", "descending": " ▼"}.get(state, "")
     return format_html(

@@ -113,6 +113,8 @@ def test_the_filters_are_selects_where_the_values_are_known(client, seeded):
     for name in ["date_after", "date_before"]:
         assert re.search(rf'<input type="date" name="{name}"', html), name
     assert '<option value="2025">2025</option>' in html
+    for name in ["kind", "programme_year", "province", "county"]:
+        assert re.search(rf'<select name="{name}"[^>]*>\s*<option value="" selected>any<', html)
     assert '<option value="songchon">Songchon</option>' in html
     assert 'name="year"' not in html
 
@@ -208,7 +210,7 @@ def test_the_csv_holds_ceremonies_and_visits_together(client, seeded):
         ("leader", lambda row: row["leader_present"] == "yes", False),
         ("-leader", lambda row: row["leader_present"] == "yes", True),
         ("kind", lambda row: (row["category"], row["kind"]), False),
-        ("-date", lambda row: row["date_lower"], True),
+        ("", lambda row: row["date_lower"], True),
         ("date", lambda row: row["date_lower"], False),
     ],
 )
@@ -242,6 +244,12 @@ def test_column_headers_are_sort_links_saying_the_current_order(client, seeded):
     )
     for key in ["kind", "place", "leader", "sources"]:
         assert f'href="?province=south-phyongan&amp;ordering={key}"' in html, key
+    oldest_first = client.get(EVENTS, {"province": "south-phyongan", "ordering": "date"})
+    # Back to the list's own order: an address without `ordering`, which no filter calls active.
+    assert (
+        'aria-sort="ascending"><a class="sort" href="?province=south-phyongan">Date'
+        in oldest_first.content.decode()
+    )
     sorted_html = client.get(EVENTS, {"ordering": "sources"}).content.decode()
     assert 'aria-sort="ascending"><a class="sort" href="?ordering=-sources"' in sorted_html
 
@@ -361,7 +369,7 @@ def test_korean_events_table_speaks_korean(client, seeded):
         assert f">{english}<" not in thead, english
     for korean in ["날짜", "장소", "공장", "출처"]:
         assert korean in thead, korean
-    form = html.split('<form class="filters"')[1].split("</form>")[0]
+    form = html.split('<form class="filters compact"')[1].split("</form>")[0]
     for english in ["Programme year", "County", "From", "Until", "newest first", "either"]:
         assert f">{english}<" not in form, english
 
