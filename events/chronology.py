@@ -6,7 +6,10 @@ rows on the page are then loaded as records, with what the pages show of them, i
 number of queries.
 """
 
-from django.db.models import CharField, Prefetch, Value
+from itertools import islice
+
+from django.db.models import CharField, Count, F, IntegerField, OuterRef, Prefetch, Subquery, Value
+from django.db.models.functions import Coalesce, NullIf
 
 from events.claims import judged
 from events.models import (
@@ -17,22 +20,77 @@ from events.models import (
     Photo,
     Source,
     chronological_key,
+    in_event_order,
 )
 from sites.models import Factory
 
 ROW_FIELDS = ("category", "id", "date_lower", "date_upper", "same_day_rank", "updated_at")
+# Rows of events loaded as records at a time where a list is read whole (the CSV).
+CHUNK = 500
+
+# The orders the events list offers, one a column, by the `ordering` values of its links
+# ("-place" reverses "place"): the columns each sorts on. Ties keep the one event order,
+# newest first, which is also the list's own order ("-date"; "date" is oldest first).
+SORTS = {
+    "date": (),
+    "kind": ("category", "kind"),
+    "place": ("place_key",),
+    "leader": ("leader_present",),
+    "sources": ("source_count",),
+}
+DEFAULT_SORT = "-date"
 
 
-def event_rows(ceremonies, visits):
-    """Both kinds of event as one queryset of ROW_FIELDS rows; order (`in_event_order()`)
-    and slice it freely."""
+def sort_choices() -> list[str]:
+    return [value for key in SORTS for value in (key, f"-{key}")]
+
+
+def sorted_by(sort: str) -> list[str]:
+    """`order_by()` arguments of an `event_rows(sort=sort)` queryset."""
+    key = sort.removeprefix("-")
+    descending = sort.startswith("-")
+    if not SORTS[key]:
+        return in_event_order(newest_first=descending)
+    columns = [f"-{column}" if descending else column for column in SORTS[key]]
+    return [*columns, *in_event_order(newest_first=True)]
+
+
+def sort_column(name: str, category: str, *, korean: bool):
+    """A column SORTS asks for that the model does not have, for `event_rows()`."""
+    if name == "place_key":  # the place as the table names it, in the page's language
+        names = ("name_ko", "name") if korean else ("name",)
+        return Coalesce(
+            *(NullIf(F(f"county__{field}"), Value("")) for field in names),
+            NullIf(F("place_name"), Value("")),
+            *(NullIf(F(f"province__{field}"), Value("")) for field in names),
+            Value(""),
+        )
+    if name == "source_count":
+        cited = Citation.objects.filter(**{category: OuterRef("pk")}).order_by()
+        return Coalesce(
+            Subquery(cited.values(category).annotate(n=Count("*")).values("n")),
+            0,
+            output_field=IntegerField(),
+        )
+    return None
+
+
+def event_rows(ceremonies, visits, *, sort: str = "", korean: bool = False):
+    """Both kinds of event as one queryset of ROW_FIELDS rows (and the columns `sort`, one of
+    SORTS, needs); order (`in_event_order()`, `sorted_by(sort)`) and slice it freely."""
+    extra = SORTS[sort.removeprefix("-")] if sort else ()
 
     def rows(queryset, category):
+        added = {
+            name: column
+            for name in extra
+            if (column := sort_column(name, category, korean=korean)) is not None
+        }
         return (
             queryset.order_by()
             .ranked()
-            .annotate(category=Value(category, output_field=CharField()))
-            .values_list(*ROW_FIELDS)
+            .annotate(category=Value(category, output_field=CharField()), **added)
+            .values_list(*ROW_FIELDS, *(name for name in extra if name != "category"))
         )
 
     return rows(ceremonies, "ceremony").union(rows(visits, "visit"), all=True)
@@ -87,6 +145,13 @@ def load_events(rows) -> list:
             for event in with_details(model.objects.filter(pk__in=wanted[category])):
                 found[category, event.pk] = marked(event, category)
     return [found[category, pk] for category, pk, *_ in rows]
+
+
+def every_event(rows):
+    """The events behind `event_rows` rows, every one, loaded CHUNK at a time."""
+    rows = iter(rows)
+    while chunk := list(islice(rows, CHUNK)):
+        yield from load_events(chunk)
 
 
 def timeline(ceremonies, visits, *, photos: bool = False) -> list:

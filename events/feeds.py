@@ -12,7 +12,7 @@ import datetime
 
 from django.conf import settings
 from django.contrib.syndication.views import Feed
-from django.http import HttpResponse
+from django.http import Http404, HttpResponse
 from django.urls import reverse
 from django.utils.feedgenerator import Atom1Feed
 from django.utils.html import format_html, format_html_join
@@ -21,10 +21,14 @@ from icalendar import Calendar
 from icalendar import Event as CalendarEvent
 
 from events.chronology import event_rows, load_events
+from events.filters import CeremonyFilterSet, GuidanceVisitFilterSet
 from events.models import EVENT_ORDER, Ceremony, GuidanceVisit
 from regiondev.dates import in_words
+from regiondev.lists import blank_free
 
 FEED_LENGTH = 50
+# The places one feed may be narrowed to, by slug, as the events list filters them.
+PLACE_FILTERS = ("county", "province")
 # The longest uncertain date a calendar entry spans: a month. A vaguer one is a marker.
 LONGEST_SPAN_DAYS = 31
 
@@ -47,15 +51,45 @@ def headline(event) -> str:
 
 class EventAtomFeed(Feed):
     feed_type = Atom1Feed
-    title = "Regiondev: events of the Regional Development 20×10 Policy"
+    feed_title = "Regiondev: events of the Regional Development 20×10 Policy"
     subtitle = "Ceremonies and guidance visits as their sources date them, latest recorded first."
     author_name = "Regiondev"
 
-    def link(self):
+    def get_object(self, request):
+        """The events of one county or province (`?county=`, `?province=`, by slug, through
+        the events' FilterSets), or of all of them; an unknown place is no feed."""
+        query = blank_free(request.GET, drop=[n for n in request.GET if n not in PLACE_FILTERS])
+        filtersets = [
+            CeremonyFilterSet(query, queryset=Ceremony.objects.all()),
+            GuidanceVisitFilterSet(query, queryset=GuidanceVisit.objects.all()),
+        ]
+        for filterset in filtersets:
+            if not filterset.is_valid():
+                raise Http404("; ".join(str(m) for ms in filterset.errors.values() for m in ms))
+        places = [filtersets[0].form.cleaned_data[name] for name in query]
+        return {
+            "filtersets": filtersets,
+            "places": [place for found in places for place in found],
+            "query": query.urlencode(),
+        }
+
+    def title(self, obj):
+        if not obj["places"]:
+            return self.feed_title
+        return f"Regiondev: events in {', '.join(str(place) for place in obj['places'])}"
+
+    def link(self, obj):
+        if len(obj["places"]) == 1:
+            return obj["places"][0].get_absolute_url()
         return reverse("events:event-list")
 
-    def items(self):
-        rows = event_rows(Ceremony.objects.all(), GuidanceVisit.objects.all())
+    def feed_url(self, obj):
+        url = reverse("events:feed-atom")
+        return f"{url}?{obj['query']}" if obj["query"] else url
+
+    def items(self, obj):
+        ceremonies, visits = (filterset.qs for filterset in obj["filtersets"])
+        rows = event_rows(ceremonies, visits)
         return load_events(rows.order_by("-updated_at", "-id")[:FEED_LENGTH])
 
     def item_title(self, item):

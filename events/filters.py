@@ -11,6 +11,7 @@ from django.db.models import Q
 
 from events.models import Ceremony, GuidanceVisit, Photo, Source
 from regiondev.filters import IntegerFilter, IntegerInFilter, related
+from sites.choices import PROGRAMME_YEARS
 from sites.filters import SearchFilterSet
 from sites.models import County, Factory, Province, union_of_ids
 
@@ -27,14 +28,22 @@ class EventFilterSet(SearchFilterSet):
     factory_id = related(Factory, "factories", distinct=True, label="Factory (id)")
     factory = related(Factory, "factories", by="slug", distinct=True, label="Factory (slug)")
     source_id = related(Source, "sources", distinct=True, label="Source (id)")
+    programme_year = django_filters.ChoiceFilter(
+        field_name="county__programme_year",
+        choices=[(year, year) for year in PROGRAMME_YEARS],
+        label="Programme year",
+        help_text="The programme year of the event's county.",
+    )
     date_after = django_filters.DateFilter(
         field_name="date_upper",
         lookup_expr="gte",
+        label="From",
         help_text="Events that may have happened on or after this day (YYYY-MM-DD).",
     )
     date_before = django_filters.DateFilter(
         field_name="date_lower",
         lookup_expr="lte",
+        label="Until",
         help_text="Events that may have happened on or before this day (YYYY-MM-DD).",
     )
     ordering = django_filters.OrderingFilter(fields=[("date_lower", "date"), "kind", "id"])

@@ -5,6 +5,8 @@ from events import feeds, views
 app_name = "events"
 urlpatterns = [
     path("events/", views.EventListView.as_view(), name="event-list"),
+    path("events/events.csv", views.event_csv, name="event-csv"),
+    path("events/citations.csv", views.citation_csv, name="citation-csv"),
     path("events/ceremonies/<int:pk>/", views.CeremonyDetailView.as_view(), name="ceremony-detail"),
     path("events/visits/<int:pk>/", views.GuidanceVisitDetailView.as_view(), name="visit-detail"),
     path("sources/", views.SourceListView.as_view(), name="source-list"),

@@ -13,6 +13,7 @@ Conventions (the API schema shows each filter):
 import django_filters
 from django import forms
 from django.db import models
+from django.utils.translation import gettext_lazy
 from drf_spectacular.types import OpenApiTypes
 from drf_spectacular.utils import extend_schema_field
 
@@ -74,18 +75,19 @@ class RawNullBooleanSelect(forms.NullBooleanSelect):
 
 
 class StrictBooleanField(forms.NullBooleanField):
-    """true or false (a form's "unknown", or nothing, for either); anything else is an error."""
+    """yes or no, true or false (a form's "unknown", or nothing, for either); anything else is
+    an error."""
 
     widget = RawNullBooleanSelect
 
     def to_python(self, value):
         if value in (None, "", "unknown"):
             return None
-        if value in (True, "true", "True", "1"):
+        if value in (True, "true", "True", "1", "yes"):
             return True
-        if value in (False, "false", "False", "0"):
+        if value in (False, "false", "False", "0", "no"):
             return False
-        raise forms.ValidationError("Say true or false.", code="invalid")
+        raise forms.ValidationError(gettext_lazy("Say yes or no."), code="invalid")
 
 
 class BooleanFilter(django_filters.BooleanFilter):

@@ -14,7 +14,8 @@ from django.urls import reverse
 from django.utils.translation import get_language, gettext_noop
 from django.utils.translation import gettext as _
 from django_filters.views import FilterView
-from django_filters.widgets import BooleanWidget
+
+from regiondev.filters import StrictBooleanField
 
 
 def named(record) -> str:
@@ -30,6 +31,18 @@ class SingleSelect(forms.SelectMultiple):
     """Shows a repeatable filter as a plain drop-down; the URL may still repeat it."""
 
     allow_multiple_selected = False
+
+
+class YesNoSelect(forms.Select):
+    """A flag as a drop-down of yes and no, showing the value the URL gave in any spelling the
+    filter takes (`yes`, `true`, `1`)."""
+
+    def format_value(self, value):
+        try:
+            flag = StrictBooleanField().to_python(value)
+        except forms.ValidationError:
+            return [""]
+        return [{True: "yes", False: "no"}.get(flag, "")]
 
 
 def usable(filterset) -> bool:
@@ -104,7 +117,8 @@ PAGE_LABELS = (
     gettext_noop("Leader present"),
     gettext_noop("Publisher"),
     gettext_noop("Language"),
-    gettext_noop("Year"),
+    gettext_noop("From"),
+    gettext_noop("Until"),
     gettext_noop("Order"),
     gettext_noop("Ordering"),
     gettext_noop("County programme year"),
@@ -125,8 +139,11 @@ def shown_fields(filterset, names: list[str]) -> list:
         if isinstance(field, forms.ModelMultipleChoiceField):
             field.widget = SingleSelect(choices=field.widget.choices)
         elif isinstance(field, forms.NullBooleanField):
-            field.widget = BooleanWidget()
-            field.widget.choices = [("", _("either")), ("true", _("yes")), ("false", _("no"))]
+            field.widget = YesNoSelect(
+                choices=[("", _("either")), ("yes", _("yes")), ("no", _("no"))]
+            )
+        elif isinstance(field, forms.DateField):
+            field.widget = forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d")
         if hasattr(field, "empty_label"):
             field.empty_label = _("any")
             field.widget.choices = list(iter(field.choices))  # iter(): no COUNT query first

@@ -18,6 +18,9 @@ from rest_framework.utils.encoders import JSONEncoder
 from regiondev.api.serializers import BriefRelatedField
 
 LIST_SEPARATOR = "; "
+# UTF-8's byte-order mark opens every CSV: without it Excel reads the file in the machine's
+# legacy code page and garbles hangul and McCune–Reischauer's breves.
+BOM = "\ufeff"
 # A cell starting with one of these is a formula to a spreadsheet; a leading ' keeps it text.
 FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
 
@@ -61,7 +64,8 @@ def dig(row, path):
 
 
 def csv_lines(columns: list[tuple[str, ...]], rows) -> Iterator[str]:
-    """The header, then one line a row: the same cells for a page and for a whole list."""
+    """The byte-order mark and the header, then one line a row: the same cells for a page and
+    for a whole list."""
     buffer = io.StringIO()
     writer = csv.writer(buffer)
 
@@ -71,7 +75,7 @@ def csv_lines(columns: list[tuple[str, ...]], rows) -> Iterator[str]:
         writer.writerow(values)
         return buffer.getvalue()
 
-    yield line([".".join(path) for path in columns])
+    yield BOM + line([".".join(path) for path in columns])
     for row in rows:
         yield line([cell(dig(row, path)) for path in columns])
 

@@ -67,16 +67,21 @@ def citation_line(context, record, title: str = ""):
 
 
 @register.simple_tag(takes_context=True)
-def sort_header(context, label: str, ordering: str = "", css_class: str = "") -> str:
+def sort_header(
+    context, label: str, ordering: str = "", css_class: str = "", default: str = ""
+) -> str:
     """A column header; given the list's `ordering` value for it, a link that sorts by it
-    (again to reverse), and `aria-sort` saying how the list is sorted now."""
+    (again to reverse), and `aria-sort` saying how the list is sorted now (`default` when the
+    address names no order)."""
     attributes = format_html(' class="{}"', css_class) if css_class else ""
     if not ordering:
         return format_html('<th scope="col"{}>{}</th>', attributes, label)
     params = context["request"].GET.copy()
     params.pop("page", None)
-    current = params.get("ordering", "")
+    current = params.get("ordering") or default
     params["ordering"] = f"-{ordering}" if current == ordering else ordering
+    if params["ordering"] == default:
+        del params["ordering"]
     state = {ordering: "ascending", f"-{ordering}": "descending"}.get(current)
     arrow = {"ascending": " ▲", "descending": " ▼"}.get(state, "")
     return format_html(

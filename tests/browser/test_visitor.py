@@ -54,7 +54,7 @@ def test_every_page_reads_well_at_both_widths(visit, site):
         "counties-filtered": "/counties/?province=south-phyongan&kind=county",
         "factories": "/factories/",
         "events": "/events/",
-        "events-filtered": "/events/?kind=groundbreaking&year=2024",
+        "events-filtered": "/events/?kind=groundbreaking&programme_year=2024&leader_present=yes",
         "ceremony": Ceremony.objects.get(
             kind="groundbreaking", county__name="Songchon"
         ).get_absolute_url(),

@@ -9,6 +9,7 @@ import icalendar
 import pytest
 from django.urls import reverse
 
+from events.models import Ceremony, GuidanceVisit
 from tests import factories as make
 
 pytestmark = pytest.mark.django_db
@@ -42,18 +43,30 @@ def in_page_order(html: str, names: list[str]) -> list[str]:
 
 
 def test_pages_give_the_one_order(client, one_day):
-    for url in (
-        one_day.get_absolute_url(),
-        one_day.county.get_absolute_url(),
-        reverse("events:event-list") + "?order=oldest",
-    ):
+    for url in (one_day.get_absolute_url(), one_day.county.get_absolute_url()):
         html = client.get(url).content.decode()
         assert in_page_order(html, IN_ORDER) == IN_ORDER, url
 
 
+def addresses_in_order() -> list[str]:
+    """The events' pages, the table's one cell that names each event, in IN_ORDER."""
+    events = {
+        event.summary: event.get_absolute_url()
+        for event in [*Ceremony.objects.all(), *GuidanceVisit.objects.all()]
+    }
+    return [events[summary] for summary in IN_ORDER]
+
+
+def test_the_events_list_oldest_first_is_the_one_order(client, one_day):
+    html = client.get(reverse("events:event-list"), {"ordering": "date"}).content.decode()
+    addresses = addresses_in_order()
+    assert in_page_order(html, addresses) == addresses
+
+
 def test_the_events_list_newest_first_is_the_one_order_reversed(client, one_day):
     html = client.get(reverse("events:event-list")).content.decode()
-    assert in_page_order(html, IN_ORDER) == IN_ORDER[::-1]
+    addresses = addresses_in_order()
+    assert in_page_order(html, addresses) == addresses[::-1]
 
 
 def test_the_api_timeline_gives_the_one_order(client, one_day):

@@ -167,7 +167,8 @@ def test_the_csv_link_answers_with_the_same_rows_as_the_page(client, seeded):
 
 def test_the_events_csv_links_answer_with_the_pages_events(client, seeded):
     response = client.get(
-        reverse("events:event-list"), {"year": "2024", "province": "south-phyongan"}
+        reverse("events:event-list"),
+        {"date_after": "2024-01-01", "date_before": "2024-12-31", "province": "south-phyongan"},
     )
     links = csv_links(response)
     rows = [row for link in links for row in follow_csv(client, link)]

@@ -28,7 +28,13 @@ def pages(data) -> dict:
         "counties filtered": reverse("sites:county-list")
         + "?province="
         + data.county.province.slug,
-        "events filtered": reverse("events:event-list") + "?kind=groundbreaking&year=2024",
+        "events filtered": reverse("events:event-list")
+        + "?kind=groundbreaking&date_after=2024-01-01&date_before=2024-12-31",
+        "events of a county and year": reverse("events:event-list")
+        + f"?county={data.county.slug}&programme_year=2024&leader_present=no",
+        "events by sources": reverse("events:event-list") + "?ordering=-sources",
+        "events by place": reverse("events:event-list") + "?ordering=place",
+        "county feed": reverse("events:feed-atom") + f"?county={data.county.slug}",
     }
 
 
@@ -40,7 +46,7 @@ QUERIES = {
     "county": 15,
     "factories": 3,
     "factory": 12,
-    "events": 9,
+    "events": 10,
     "ceremony": 5,
     "visit": 5,
     "sources": 2,
@@ -49,7 +55,11 @@ QUERIES = {
     "atom": 7,
     "ics": 7,
     "counties filtered": 5,
-    "events filtered": 6,
+    "events filtered": 7,
+    "events of a county and year": 13,
+    "events by sources": 10,
+    "events by place": 10,
+    "county feed": 9,
 }
 
 # What shows that the page really carries every row: the last one built.
@@ -61,14 +71,16 @@ LAST_ROW = {
     "county": "Factory {last}",
     "factories": "Factory {last}",
     "factory": "Report {last}",
-    "events": "Report {last}",
+    "events": "Factory {last}",
     "sources": "Report {last}",
     "source": "Factory {last}",
     "search": "Kowon {last}",
     "atom": "Report {last}",
     "ics": "Report {last}",
     "counties filtered": "Kowon {last}",
-    "events filtered": "Report {last}",
+    "events filtered": "Factory {last}",
+    "events by sources": "Factory {last}",
+    "county feed": "Report {last}",
 }
 
 

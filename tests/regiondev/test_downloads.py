@@ -85,7 +85,7 @@ def test_the_archive_holds_every_list_the_records_the_licence_and_a_citation(cli
     assert "GeoNames" in bundle.read(f"{ARCHIVE_NAME}/LICENCE.txt").decode()
     assert "cff-version: 1.2.0" in bundle.read(f"{ARCHIVE_NAME}/CITATION.cff").decode()
     sources = list(
-        csv.DictReader(io.StringIO(bundle.read(f"{ARCHIVE_NAME}/csv/sources.csv").decode()))
+        csv.DictReader(io.StringIO(bundle.read(f"{ARCHIVE_NAME}/csv/sources.csv").decode("utf-8-sig")))
     )
     assert sources[0]["title"].startswith("'=HYPERLINK")  # escaped as the API's CSV is
     ceremonies = bundle.read(f"{ARCHIVE_NAME}/csv/ceremonies.csv").decode()
