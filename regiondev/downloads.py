@@ -7,18 +7,21 @@ is Django's serialization of every record of the `sites` and `events` apps, whic
 """
 
 import datetime
-import tempfile
 import zipfile
 from itertools import islice
 
 from django.apps import apps
 from django.conf import settings
 from django.core import serializers
-from django.http import FileResponse
 from django.utils import timezone
+from drf_spectacular.types import OpenApiTypes
+from drf_spectacular.utils import extend_schema
+from rest_framework.permissions import AllowAny
+from rest_framework.views import APIView
 from simple_history.models import HistoricalChanges
 
-from regiondev.api.renderers import csv_columns, csv_lines
+from regiondev import prebuilt
+from regiondev.api.renderers import JSONRenderer, csv_columns, csv_lines
 
 ARCHIVE_NAME = "regiondev-records"
 RECORDS_FILE = "records.json"
@@ -115,14 +118,34 @@ reader can find the original.
 """
 
 
-def whole_record(request) -> FileResponse:
-    """The archive, written to a temporary file so that memory stays flat."""
+class WholeRecordView(APIView):
+    """The whole record as one zip archive: every list as CSV, every record as JSON, the
+    licence and how to cite it. Built once per change of the data (regiondev/prebuilt.py)
+    and throttled as the API is."""
+
+    permission_classes = [AllowAny]
+    renderer_classes = [JSONRenderer]  # for a refusal (429, 503); the archive is a file
+
+    @extend_schema(responses={(200, "application/zip"): OpenApiTypes.BINARY})
+    def get(self, request):
+        return prebuilt.serve(
+            request,
+            address=request.build_absolute_uri(request.path),
+            builder=write_archive,
+            filename=f"{ARCHIVE_NAME}-{{date}}.zip",
+            content_type="application/zip",
+        )
+
+    def perform_content_negotiation(self, request, force=False):
+        # The archive whatever the client says it accepts.
+        return super().perform_content_negotiation(request, force=True)
+
+
+def write_archive(request, today: datetime.date, archive) -> None:
+    """The archive of the record as of `today`, written into the binary file `archive`."""
     from regiondev.api.urls import router  # the API's resources, listed in one place
 
-    today = timezone.localdate()
     url = request.build_absolute_uri("/")
-    # Closed by the FileResponse once it is sent.
-    archive = tempfile.SpooledTemporaryFile(max_size=8 * 1024 * 1024)  # noqa: SIM115
     with zipfile.ZipFile(archive, "w", zipfile.ZIP_DEFLATED) as bundle:
         names = []
         for prefix, viewset, _basename in router.registry:
@@ -147,13 +170,6 @@ def whole_record(request) -> FileResponse:
         bundle.writestr(f"{ARCHIVE_NAME}/LICENCE.txt", licence_text())
         bundle.writestr(f"{ARCHIVE_NAME}/CITATION.cff", citation_cff(url, today))
         bundle.writestr(f"{ARCHIVE_NAME}/README.txt", readme(url, today, names))
-    archive.seek(0)
-    return FileResponse(
-        archive,
-        as_attachment=True,
-        filename=f"{ARCHIVE_NAME}-{today.isoformat()}.zip",
-        content_type="application/zip",
-    )
 
 
 class _TextToBytes:

@@ -6,7 +6,7 @@ from rest_framework.routers import DefaultRouter
 
 from events.api import CeremonyViewSet, GuidanceVisitViewSet, PhotoViewSet, SourceViewSet
 from regiondev.api.views import ApiRootView, NotFoundView
-from regiondev.downloads import whole_record
+from regiondev.downloads import WholeRecordView
 from sites.api import CountyViewSet, FactoryViewSet, ProvinceViewSet
 from sites.stats import StatsView
 
@@ -26,7 +26,7 @@ router.register("photos", PhotoViewSet, basename="photo")
 
 urlpatterns = [
     path("stats/", StatsView.as_view(), name="stats"),
-    path("downloads/records.zip", whole_record, name="download-records"),
+    path("downloads/records.zip", WholeRecordView.as_view(), name="download-records"),
     path("schema/", SpectacularAPIView.as_view(), name="schema"),
     path("docs/", SpectacularSwaggerSplitView.as_view(url_name="api:schema"), name="docs"),
     *router.urls,
