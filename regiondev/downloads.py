@@ -8,7 +8,6 @@ is Django's serialization of every record of the `sites` and `events` apps, whic
 
 import datetime
 import zipfile
-from itertools import islice
 
 from django.apps import apps
 from django.conf import settings
@@ -21,7 +20,8 @@ from rest_framework.views import APIView
 from simple_history.models import HistoricalChanges
 
 from regiondev import prebuilt
-from regiondev.api.renderers import JSONRenderer, csv_columns, csv_lines
+from regiondev.api.renderers import JSONRenderer
+from regiondev.api.views import unfiltered_lines
 
 ARCHIVE_NAME = "regiondev-records"
 RECORDS_FILE = "records.json"
@@ -43,21 +43,6 @@ def with_links(model):
     """The model's records with their many-to-many links read a chunk at a time."""
     links = [field.name for field in model._meta.many_to_many]
     return model._default_manager.prefetch_related(*links)
-
-
-def list_csv(viewset, request) -> str:
-    """One API list, whole, as its CSV download gives it."""
-    serializer_class = viewset.serializer_class
-    context = {"request": request, "format": None, "view": None}
-    queryset = viewset.queryset.all()
-    order = list(queryset.query.order_by) or list(queryset.model._meta.ordering)
-    records = queryset.order_by(*order, "pk").iterator(chunk_size=CHUNK)
-
-    def rows():
-        while chunk := list(islice(records, CHUNK)):
-            yield from serializer_class(chunk, many=True, context=context).data
-
-    return "".join(csv_lines(csv_columns(serializer_class(context=context)), rows()))
 
 
 def citation_cff(url: str, today: datetime.date) -> str:
@@ -149,7 +134,9 @@ def write_archive(request, today: datetime.date, archive) -> None:
     with zipfile.ZipFile(archive, "w", zipfile.ZIP_DEFLATED) as bundle:
         names = []
         for prefix, viewset, _basename in router.registry:
-            bundle.writestr(f"{ARCHIVE_NAME}/csv/{prefix}.csv", list_csv(viewset, request))
+            bundle.writestr(
+                f"{ARCHIVE_NAME}/csv/{prefix}.csv", "".join(unfiltered_lines(viewset, request))
+            )
             names.append(prefix)
         member = zipfile.ZipInfo(
             f"{ARCHIVE_NAME}/{RECORDS_FILE}", date_time=timezone.now().timetuple()[:6]

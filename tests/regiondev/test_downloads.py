@@ -297,3 +297,53 @@ def test_with_a_job_queue_a_worker_builds_the_archive_once(client, queue_on_redi
     assert (stale.status_code, cost, same, stale["ETag"]) == (200, 0, body, response["ETag"])
     SimpleWorker([queue_on_redis], connection=queue_on_redis.connection).work(burst=True)
     assert "Sinpho Fish Factory" in factory_names(download(client)[1])
+
+
+LISTS = ["province", "county", "factory", "ceremony", "guidance-visit", "source", "photo"]
+
+
+class TestWholeListCsv:
+    """An unfiltered whole-list CSV is the same kind of heavy answer as the archive."""
+
+    @staticmethod
+    def csv_download(client, basename, params=(), **headers):
+        with CaptureQueriesContext(connection) as queries:
+            url = reverse(f"api:{basename}-list")
+            response = client.get(url, {"format": "csv", **dict(params)}, **headers)
+            body = b"".join(response.streaming_content) if response.status_code == 200 else b""
+        return response, body, len(queries)
+
+    @pytest.mark.parametrize("basename", LISTS)
+    def test_a_repeat_is_streamed_from_storage_and_a_holder_gets_304(
+        self, client, record, basename
+    ):
+        first, body, cost = self.csv_download(client, basename)
+        assert cost > 0
+        assert first["Content-Type"] == "text/csv; charset=utf-8"
+        assert first["Content-Disposition"] == f'attachment; filename="{basename}.csv"'
+        # A parameter that is no filter changes nothing in the list, nor in what it costs.
+        for params in ({}, {"utm_source": "newsletter"}):
+            again, same, cost = self.csv_download(client, basename, params)
+            assert (again.status_code, cost, same) == (200, 0, body)
+        held, _, cost = self.csv_download(client, basename, HTTP_IF_NONE_MATCH=first["ETag"])
+        assert (held.status_code, cost) == (304, 0)
+
+    def test_a_change_shows_in_the_next_download_filtered_or_not(self, client, record):
+        first, _, _ = self.csv_download(client, "factory")
+        make.factory(county=record, name="Songchon Textile Mill")
+        make.factory(name="Sinpho Fish Factory")
+        second, whole, _ = self.csv_download(client, "factory")
+        assert second["ETag"] != first["ETag"]
+        filtered, part, cost = self.csv_download(client, "factory", {"county": record.slug})
+        assert cost > 0  # a filtered list is read as it is asked for, not kept
+        assert "ETag" not in filtered
+
+        def names(body: bytes) -> set[str]:
+            return {row["name"] for row in csv.DictReader(io.StringIO(body.decode()))}
+
+        assert names(whole) == {
+            "Songchon Foodstuff Factory",
+            "Songchon Textile Mill",
+            "Sinpho Fish Factory",
+        }
+        assert names(part) == {"Songchon Foodstuff Factory", "Songchon Textile Mill"}
