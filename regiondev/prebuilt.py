@@ -11,6 +11,10 @@ request gets the previous generation's answer, marked with that generation's val
 or, when there is none yet, a 503 with Retry-After. A lock in the cache keeps one build per
 address at a time, however many clients ask.
 
+A stored answer is also built again once it is MAX_AGE old, whatever the generation: where
+each process keeps its own cache (local memory under several gunicorn workers) a process
+does not see another's writes, and this bounds how long it serves what it built.
+
 When the cache is unreachable nothing is known of what is stored, so these answers are 503
 until it is back: the database is never asked for the whole record once per request.
 """
@@ -19,6 +23,7 @@ import datetime
 import hashlib
 import logging
 import tempfile
+import time
 from typing import NamedTuple
 from urllib.parse import urlsplit
 
@@ -43,6 +48,7 @@ STORAGE = "downloads"
 # A build still running after this long (or whose worker died) may be started again.
 BUILD_SECONDS = 600
 RETRY_AFTER = 10
+MAX_AGE = 60 * 60
 
 
 class NotBuiltYet(exceptions.APIException):
@@ -57,10 +63,14 @@ class Stored(NamedTuple):
 
     generation: int
     name: str
+    built_at: float
 
     @property
     def last_modified(self) -> int:
         return self.generation // 1_000_000_000
+
+    def current(self, generation: int) -> bool:
+        return self.generation == generation and time.time() - self.built_at < MAX_AGE
 
 
 def day_of(made: int) -> datetime.date:
@@ -86,7 +96,7 @@ def serve(request, *, address: str, builder, filename: str, content_type: str):
     `target`. `filename` names the attachment; `{date}` in it is the data's date."""
     key = digest(address)
     current, stored = read(key)
-    if stored is None or stored.generation != current:
+    if stored is None or not stored.current(current):
         start(builder, address)
         if not settings.RQ_QUEUES:  # built by now, unless another request is building it
             current, stored = read(key)
@@ -99,7 +109,9 @@ def serve(request, *, address: str, builder, filename: str, content_type: str):
     try:
         # Closed by the FileResponse once it is sent.
         file = storages[STORAGE].open(stored.name, "rb")
-    except FileNotFoundError:  # replaced twice since it was read: the next request finds it
+    except FileNotFoundError:  # deleted by another process's build: build it again
+        cache.delete(f"prebuilt:{key}")
+        start(builder, address)
         raise NotBuiltYet from None
     response = FileResponse(
         file,
@@ -144,15 +156,16 @@ def build(builder_name: str, address: str) -> None:
         with tempfile.TemporaryFile() as target:
             import_string(builder_name)(AddressedRequest(address), day_of(made), target)
             target.seek(0)
-            built = Stored(made, storage.save(f"{key}/{made:020d}", File(target)))
+            name = storage.save(f"{key}/{made:020d}", File(target))
+        built = Stored(made, name, time.time())
         _, previous = read(key)
         newest = built if previous is None or previous.generation <= made else previous
         cache.set(f"prebuilt:{key}", tuple(newest), None)
-        # The one served before stays a while: a request may have just been told its name.
-        kept = {stored.name for stored in (built, previous) if stored}
-        for name in storage.listdir(key)[1]:
-            if f"{key}/{name}" not in kept:
-                storage.delete(f"{key}/{name}")
+        if previous is not None:
+            # What was built before the answer served until now (named by its generation).
+            for older in storage.listdir(key)[1]:
+                if int(older[:20]) < previous.generation:
+                    storage.delete(f"{key}/{older}")
     finally:
         cache.delete(f"prebuilt:{key}:building")
 

@@ -267,6 +267,31 @@ class TestOneBuildAtATime:
         folder = settings.STORAGES["downloads"]["OPTIONS"]["location"]
         assert len([path for path in folder.rglob("*") if path.is_file()]) == 2
 
+    def test_an_archive_an_hour_old_is_built_again_though_nothing_changed(
+        self, client, record, monkeypatch
+    ):
+        """Where each process keeps its own cache, it does not see the others' writes."""
+        first, _, _ = download(client)
+        clock = prebuilt.time.time()
+        monkeypatch.setattr(prebuilt.time, "time", lambda: clock + prebuilt.MAX_AGE)
+        again, body, cost = download(client)
+        assert (again.status_code, again["ETag"]) == (200, first["ETag"])  # the same data
+        assert factory_names(body) == {"Songchon Foodstuff Factory"}
+        assert cost > 10
+        assert download(client)[2] == 0
+
+    def test_an_archive_deleted_from_storage_is_built_again(self, client, record, settings):
+        download(client)
+        folder = settings.STORAGES["downloads"]["OPTIONS"]["location"]
+        for path in folder.rglob("*"):
+            if path.is_file():
+                path.unlink()
+        refused, _, _ = download(client)  # which starts the build again
+        assert (refused.status_code, int(refused["Retry-After"]) > 0) == (503, True)
+        response, body, _ = download(client)
+        assert response.status_code == 200
+        assert factory_names(body) == {"Songchon Foodstuff Factory"}
+
 
 @pytest.fixture
 def queue_on_redis():
