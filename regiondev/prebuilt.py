@@ -102,7 +102,9 @@ def serve(request, *, address: str, builder, filename: str, content_type: str):
             current, stored = read(key)
     if stored is None:
         raise NotBuiltYet
-    validators = {"etag": f'"{stored.generation:x}-{key}"', "last_modified": stored.last_modified}
+    # Weak: two builds of one generation hold the same data, not the same bytes (zip times).
+    etag = f'W/"{stored.generation:x}-{key}"'
+    validators = {"etag": etag, "last_modified": stored.last_modified}
     not_modified = get_conditional_response(request, **validators)
     if not_modified is not None:
         return with_validators(not_modified, **validators)

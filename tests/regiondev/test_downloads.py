@@ -196,7 +196,7 @@ class TestBuiltOncePerChange:
 class TestValidators:
     def test_the_archive_carries_an_etag_a_date_and_a_cache_policy(self, client, record):
         response, _, _ = download(client)
-        assert response["ETag"].startswith('"')
+        assert response["ETag"].startswith('W/"')
         assert response["Last-Modified"].endswith(" GMT")
         policy = {part.strip() for part in response["Cache-Control"].split(",")}
         assert {"public", "max-age=0", "must-revalidate"} <= policy
