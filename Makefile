@@ -55,7 +55,7 @@ check: lint
 
 # Production: gunicorn (gunicorn.conf.py) with DJANGO_DEBUG off; needs DJANGO_SECRET_KEY and
 # DATABASE_URL in the environment or .env.
-.PHONY: serve backup restore drill-load drill-restart drill-backup drill-fuzz drill-cache
+.PHONY: serve backup restore drill-load drill-restart drill-backup drill-fuzz drill-cache drill-download
 serve: install
 	DJANGO_DEBUG=false $(PY) manage.py collectstatic --noinput
 	DJANGO_DEBUG=false $(PY) manage.py migrate --noinput
@@ -79,6 +79,8 @@ drill-fuzz: install-dev
 	$(PY) drills/fuzz.py
 drill-cache: install
 	$(PY) drills/cache.py
+drill-download: install-dev
+	$(PY) drills/download.py
 
 # The benchmark (docs/performance.md): fills its own PostgreSQL database (regiondev_bench on
 # 127.0.0.1) with synthetic data when missing, prints medians and throughput, and stops.

@@ -304,8 +304,12 @@ def cached_view(path: str):
 
 
 def validated(response, found: Lookup):
-    response["ETag"] = found.etag
-    response["Last-Modified"] = http_date(found.last_modified)
+    return with_validators(response, etag=found.etag, last_modified=found.last_modified)
+
+
+def with_validators(response, *, etag: str, last_modified: int):
+    response["ETag"] = etag
+    response["Last-Modified"] = http_date(last_modified)
     # Shared caches and browsers may keep it, but must ask again before each reuse.
     patch_cache_control(response, public=True, max_age=0, must_revalidate=True)
     return response

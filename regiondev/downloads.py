@@ -7,18 +7,21 @@ is Django's serialization of every record of the `sites` and `events` apps, whic
 """
 
 import datetime
-import tempfile
 import zipfile
-from itertools import islice
 
 from django.apps import apps
 from django.conf import settings
 from django.core import serializers
-from django.http import FileResponse
 from django.utils import timezone
+from drf_spectacular.types import OpenApiTypes
+from drf_spectacular.utils import extend_schema
+from rest_framework.permissions import AllowAny
+from rest_framework.views import APIView
 from simple_history.models import HistoricalChanges
 
-from regiondev.api.renderers import csv_columns, csv_lines
+from regiondev import prebuilt
+from regiondev.api.renderers import JSONRenderer
+from regiondev.api.views import unfiltered_lines
 
 ARCHIVE_NAME = "regiondev-records"
 RECORDS_FILE = "records.json"
@@ -40,21 +43,6 @@ def with_links(model):
     """The model's records with their many-to-many links read a chunk at a time."""
     links = [field.name for field in model._meta.many_to_many]
     return model._default_manager.prefetch_related(*links)
-
-
-def list_csv(viewset, request) -> str:
-    """One API list, whole, as its CSV download gives it."""
-    serializer_class = viewset.serializer_class
-    context = {"request": request, "format": None, "view": None}
-    queryset = viewset.queryset.all()
-    order = list(queryset.query.order_by) or list(queryset.model._meta.ordering)
-    records = queryset.order_by(*order, "pk").iterator(chunk_size=CHUNK)
-
-    def rows():
-        while chunk := list(islice(records, CHUNK)):
-            yield from serializer_class(chunk, many=True, context=context).data
-
-    return "".join(csv_lines(csv_columns(serializer_class(context=context)), rows()))
 
 
 def citation_cff(url: str, today: datetime.date) -> str:
@@ -115,18 +103,43 @@ reader can find the original.
 """
 
 
-def whole_record(request, resources) -> FileResponse:
-    """The archive, written to a temporary file so that memory stays flat; `resources` are
-    the API's (prefix, viewset, basename), each written as a CSV file."""
+class WholeRecordView(APIView):
+    """The whole record as one zip archive: every list as CSV, every record as JSON, the
+    licence and how to cite it. Built once per change of the data (regiondev/prebuilt.py)
+    and throttled as the API is."""
 
-    today = timezone.localdate()
+    permission_classes = [AllowAny]
+    renderer_classes = [JSONRenderer]  # for a refusal (429, 503); the archive is a file
+    # The module-level function that writes the archive, given by the URLconf that knows the
+    # API's resources (a worker builds it by name).
+    builder = None
+
+    @extend_schema(responses={(200, "application/zip"): OpenApiTypes.BINARY})
+    def get(self, request):
+        return prebuilt.serve(
+            request,
+            address=request.build_absolute_uri(request.path),
+            builder=self.builder,
+            filename=f"{ARCHIVE_NAME}-{{date}}.zip",
+            content_type="application/zip",
+        )
+
+    def perform_content_negotiation(self, request, force=False):
+        # The archive whatever the client says it accepts.
+        return super().perform_content_negotiation(request, force=True)
+
+
+def write_archive(request, today: datetime.date, archive, *, resources) -> None:
+    """The archive of the record as of `today`, written into the binary file `archive`;
+    `resources` are the API's (prefix, viewset, basename), each written as a CSV file."""
+
     url = request.build_absolute_uri("/")
-    # Closed by the FileResponse once it is sent.
-    archive = tempfile.SpooledTemporaryFile(max_size=8 * 1024 * 1024)  # noqa: SIM115
     with zipfile.ZipFile(archive, "w", zipfile.ZIP_DEFLATED) as bundle:
         names = []
         for prefix, viewset, _basename in resources:
-            bundle.writestr(f"{ARCHIVE_NAME}/csv/{prefix}.csv", list_csv(viewset, request))
+            bundle.writestr(
+                f"{ARCHIVE_NAME}/csv/{prefix}.csv", "".join(unfiltered_lines(viewset, request))
+            )
             names.append(prefix)
         member = zipfile.ZipInfo(
             f"{ARCHIVE_NAME}/{RECORDS_FILE}", date_time=timezone.now().timetuple()[:6]
@@ -147,13 +160,6 @@ def whole_record(request, resources) -> FileResponse:
         bundle.writestr(f"{ARCHIVE_NAME}/LICENCE.txt", licence_text())
         bundle.writestr(f"{ARCHIVE_NAME}/CITATION.cff", citation_cff(url, today))
         bundle.writestr(f"{ARCHIVE_NAME}/README.txt", readme(url, today, names))
-    archive.seek(0)
-    return FileResponse(
-        archive,
-        as_attachment=True,
-        filename=f"{ARCHIVE_NAME}-{today.isoformat()}.zip",
-        content_type="application/zip",
-    )
 
 
 class _TextToBytes:

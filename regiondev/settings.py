@@ -23,6 +23,7 @@ env = environ.Env(
     DATABASE_REPLICA_URL=(str, ""),
     MEDIA_STORAGE=(str, "local"),
     MEDIA_ROOT=(str, str(BASE_DIR / "media")),
+    DOWNLOADS_ROOT=(str, str(BASE_DIR / "var" / "downloads")),
     STATIC_ROOT=(str, str(BASE_DIR / "staticfiles")),
     REGIONDEV_BENCH=(bool, False),
 )
@@ -211,6 +212,20 @@ if env("MEDIA_STORAGE") == "s3":
     }
 elif env("MEDIA_STORAGE") != "local":
     raise ImproperlyConfigured("MEDIA_STORAGE is “local” (the default) or “s3”.")
+# The heavy downloads, built once per change of the data (regiondev/prebuilt.py) and streamed
+# by the app, which throttles them: beside the media on object storage, so every app server
+# and job worker shares them; else in a folder of their own, out of /media/ and the backups.
+STORAGES["downloads"] = (
+    {
+        **STORAGES["default"],
+        "OPTIONS": {**STORAGES["default"]["OPTIONS"], "location": "downloads"},
+    }
+    if env("MEDIA_STORAGE") == "s3"
+    else {
+        "BACKEND": "django.core.files.storage.FileSystemStorage",
+        "OPTIONS": {"location": env("DOWNLOADS_ROOT")},
+    }
+)
 
 # The API (regiondev/api/, README "API"): anonymous clients read, throttled per address at
 # API_ANON_RATE; writes need a token (accounts.ApiToken) or a staff session, and the model

@@ -12,6 +12,18 @@ def empty_cache():
 
 
 @pytest.fixture(autouse=True)
+def downloads_storage(settings, tmp_path):
+    """Each test keeps the downloads it builds (regiondev/prebuilt.py) in a folder of its own."""
+    settings.STORAGES = {
+        **settings.STORAGES,
+        "downloads": {
+            "BACKEND": "django.core.files.storage.FileSystemStorage",
+            "OPTIONS": {"location": tmp_path / "downloads"},
+        },
+    }
+
+
+@pytest.fixture(autouse=True)
 def default_language():
     """Each test starts in the default language, as each request does: a request for a Korean
     page leaves Korean active in the thread, where the next test's reverse() would see it."""

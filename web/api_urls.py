@@ -6,13 +6,20 @@ from drf_spectacular.views import SpectacularAPIView, SpectacularSwaggerSplitVie
 
 from events.api import urls as event_api
 from regiondev.api.views import ApiRootView, NotFoundView
-from regiondev.downloads import whole_record
+from regiondev.downloads import WholeRecordView, write_archive
 from sites.api import urls as place_api
 
 app_name = "api"
 
 # Every record's list, in the order the root and the download list them.
 resources = [*place_api.router.registry, *event_api.router.registry]
+
+
+def write_record_archive(request, today, archive) -> None:
+    """The whole-record archive of the lists above; a module-level function, so that a worker
+    can build it by name."""
+    write_archive(request, today, archive, resources=resources)
+
 
 urlpatterns = [
     path(
@@ -24,8 +31,7 @@ urlpatterns = [
     ),
     path(
         "downloads/records.zip",
-        whole_record,
-        {"resources": resources},
+        WholeRecordView.as_view(builder=write_record_archive),
         name="download-records",
     ),
     path("schema/", SpectacularAPIView.as_view(), name="schema"),

@@ -1,16 +1,20 @@
 """What every record's endpoint shares: its formats, and refusals as JSON."""
 
+from collections.abc import Iterator
 from itertools import islice
 
 from django.conf import settings
 from django.db.models import ProtectedError
 from django.http import StreamingHttpResponse
+from django.urls import resolve
 from rest_framework import exceptions, routers, status, viewsets
 from rest_framework.renderers import BrowsableAPIRenderer
 from rest_framework.response import Response
 from rest_framework.reverse import reverse
 from rest_framework.views import APIView
 
+from regiondev import prebuilt
+from regiondev.api.filtering import FilterBackend
 from regiondev.api.parsers import JSONParser
 from regiondev.api.renderers import (
     CSVRenderer,
@@ -26,6 +30,7 @@ READ_RENDERERS = [JSONRenderer, BrowsableAPIRenderer]
 WHOLE_LIST_CHUNK = 500
 LIST_RENDERERS = [*READ_RENDERERS, CSVRenderer]
 MAP_RENDERERS = [*LIST_RENDERERS, GeoJSONRenderer]
+CSV_TYPE = "text/csv; charset=utf-8"
 
 
 class Conflict(exceptions.APIException):
@@ -64,24 +69,23 @@ class RecordViewSet(VersionedViewSetMixin, viewsets.ModelViewSet):
         params = self.request.query_params
         return self.requested_format() == "csv" and not {"page_size", "cursor"} & params.keys()
 
-    def whole_list_csv(self) -> StreamingHttpResponse:
+    def whole_list_csv(self):
         """The filtered list in its order, streamed in chunks, so memory stays flat whatever
-        its length; each chunk costs the queries one page costs."""
+        its length; each chunk costs the queries one page costs. Unfiltered, the list is
+        built once per change of the data and streamed from storage (regiondev/prebuilt.py)."""
+        if not FilterBackend.asked(self, self.request):
+            return prebuilt.serve(
+                self.request,
+                address=self.request.build_absolute_uri(self.request.path) + "?format=csv",
+                builder=whole_list_file,
+                filename=f"{self.basename}.csv",
+                content_type=CSV_TYPE,
+            )
         queryset = self.filter_queryset(self.get_queryset())
-        order = list(queryset.query.order_by) or list(queryset.model._meta.ordering) or []
-        queryset = queryset.order_by(*order, "pk")
-        serializer_class = self.get_serializer_class()
-        context = self.get_serializer_context()
-        columns = csv_columns(self.get_serializer())
-
-        def rows():
-            records = queryset.iterator(chunk_size=WHOLE_LIST_CHUNK)
-            while chunk := list(islice(records, WHOLE_LIST_CHUNK)):
-                yield from serializer_class(chunk, many=True, context=context).data
-
-        response = StreamingHttpResponse(
-            csv_lines(columns, rows()), content_type="text/csv; charset=utf-8"
+        lines = whole_list_lines(
+            queryset, self.get_serializer_class(), self.get_serializer_context()
         )
+        response = StreamingHttpResponse(lines, content_type=CSV_TYPE)
         response["Content-Disposition"] = f'attachment; filename="{self.basename}.csv"'
         return response
 
@@ -105,6 +109,31 @@ class RecordViewSet(VersionedViewSetMixin, viewsets.ModelViewSet):
             raise Conflict(
                 f"“{instance}” cannot be deleted while other records refer to it: {shown}"
             ) from error
+
+
+def whole_list_lines(queryset, serializer_class, context) -> Iterator[str]:
+    """The CSV of every row of `queryset` in its order, read and serialized a chunk at a time."""
+    order = list(queryset.query.order_by) or list(queryset.model._meta.ordering)
+    records = queryset.order_by(*order, "pk").iterator(chunk_size=WHOLE_LIST_CHUNK)
+
+    def rows():
+        while chunk := list(islice(records, WHOLE_LIST_CHUNK)):
+            yield from serializer_class(chunk, many=True, context=context).data
+
+    return csv_lines(csv_columns(serializer_class(context=context)), rows())
+
+
+def unfiltered_lines(viewset, request) -> Iterator[str]:
+    """A viewset's whole list as its unfiltered CSV download gives it."""
+    context = {"request": request, "format": None, "view": None}
+    return whole_list_lines(viewset.queryset.all(), viewset.serializer_class, context)
+
+
+def whole_list_file(request, today, target) -> None:
+    """The unfiltered CSV of the list at the request's address (a prebuilt.serve builder)."""
+    viewset = resolve(request.path_info).func.cls
+    for line in unfiltered_lines(viewset, request):
+        target.write(line.encode())
 
 
 class NotFoundView(APIView):

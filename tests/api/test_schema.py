@@ -20,6 +20,7 @@ def test_the_schema_validates_without_a_warning(db, tmp_path):
         "sources",
         "photos",
         "stats",
+        "downloads",
     }
 
 

@@ -10,10 +10,10 @@ import pytest
 from django.urls import reverse
 
 from events.models import Citation
-from regiondev.api.urls import router
 from tests import factories as make
 from tests.pages.test_lists import csv_links
 from tests.pages.test_places import text_of
+from web.api_urls import resources
 
 BOM = b"\xef\xbb\xbf"
 EVENTS = reverse("events:event-list")
@@ -287,7 +287,7 @@ def test_the_citations_csv_holds_every_citation(client, seeded):
 
 
 def csv_endpoints() -> list[str]:
-    api = [reverse(f"api:{basename}-list") for _prefix, _viewset, basename in router.registry]
+    api = [reverse(f"api:{basename}-list") for _prefix, _viewset, basename in resources]
     return [
         EVENTS_CSV,
         CITATIONS_CSV,
