@@ -377,12 +377,13 @@ class Factory(models.Model):
         return None
 
     def milestones(self) -> dict:
-        """Status and key dates as the factory's ceremonies give them."""
+        """Status and key dates as the ceremonies of the factory's first phase give them (a
+        repeat, marked as a second phase or re-inauguration, is a later phase)."""
         from events.choices import CeremonyKind
 
         first = {}
         for ceremony in self.ceremonies.filter(
-            kind__in=[CeremonyKind.GROUNDBREAKING, CeremonyKind.INAUGURATION]
+            kind__in=[CeremonyKind.GROUNDBREAKING, CeremonyKind.INAUGURATION], repeat=""
         ).order_by("date_lower", "date_upper", "pk"):
             first.setdefault(ceremony.kind, ceremony)
         groundbreaking = first.get(CeremonyKind.GROUNDBREAKING)

@@ -72,11 +72,17 @@ def test_a_field_left_out_of_the_check_is_not_refused(db, in_a_batch):
 def test_nothing_is_remembered_beyond_its_batch(db):
     county = factories.county()
     county.latitude = 39.5
-    with Batch().active(), CaptureQueriesContext(connection) as first:
-        with pytest.raises(ValidationError, match=UNPAIRED):
-            county.full_clean()
+    with (
+        Batch().active(),
+        CaptureQueriesContext(connection) as first,
+        pytest.raises(ValidationError, match=UNPAIRED),
+    ):
+        county.full_clean()
     for running in (Batch().active(), contextlib.nullcontext()):
-        with running, CaptureQueriesContext(connection) as again:
-            with pytest.raises(ValidationError, match=UNPAIRED):
-                county.full_clean()
+        with (
+            running,
+            CaptureQueriesContext(connection) as again,
+            pytest.raises(ValidationError, match=UNPAIRED),
+        ):
+            county.full_clean()
         assert constraint_queries(again) == constraint_queries(first) > 0
