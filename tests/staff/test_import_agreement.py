@@ -146,13 +146,15 @@ class TestMilestonesAmongTheRows:
 
 # The property: any file drawn from a few names, slugs and dates, keyless rows and repeats
 # among them, previews as it imports.
-NAMES = ["Foo Works", "Foo Works 2", "Bar Mill", "성천 공장"]
-SLUGS = ["", "", "foo-works", "foo-works-2", "bar-mill", "seongcheon-gongjang"]
+NAMES = ["Foo Works", "Foo Works", "Foo Works 2", "Bar Mill", "성천 공장"]
+SLUGS = ["", "", "", "foo-works", "foo-works-2", "bar-mill", "seongcheon-gongjang"]
 factory_rows = st.lists(
     st.tuples(
-        st.sampled_from(SLUGS), st.sampled_from(NAMES), st.sampled_from(["songchon", "Nowhere"])
+        st.sampled_from(SLUGS),
+        st.sampled_from(NAMES),
+        st.sampled_from(["songchon"] * 5 + ["Nowhere"]),  # now and then a row refused alone
     ),
-    min_size=1,
+    min_size=2,
     max_size=8,
 )
 ceremony_rows = st.lists(
@@ -166,7 +168,7 @@ ceremony_rows = st.lists(
     max_size=8,
 )
 AGREEMENT = settings(
-    max_examples=30,
+    max_examples=50,
     deadline=None,
     suppress_health_check=[HealthCheck.function_scoped_fixture, HealthCheck.too_slow],
 )
