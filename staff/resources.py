@@ -183,8 +183,9 @@ class RecordResource(resources.ModelResource):
 
     The records a file names are read in one query (RecordsOfTheFile), and a preview
     (dry run) writes nothing: each row is checked as its save would check it, and a record
-    given two rows is refused, so that rows cannot depend on each other and the preview
-    says what the import will do.
+    given two rows is refused. Where a row depends on the rows before it (a slug they took,
+    a milestone they gave), the service's batch says so (ServiceResource), so that the
+    preview says what the import will do.
     """
 
     # Related records an export reads for every row: fetched together, not row by row.
