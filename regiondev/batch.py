@@ -15,7 +15,7 @@ import contextvars
 import dataclasses
 from contextlib import contextmanager
 
-from django.core.exceptions import ValidationError
+from django.core.exceptions import NON_FIELD_ERRORS, ValidationError
 from django.db import models
 
 _current: contextvars.ContextVar = contextvars.ContextVar("batch", default=None)
@@ -53,57 +53,81 @@ class Batch:
             _current.reset(token)
 
     def full_clean(self, instance: models.Model, *, exclude=()) -> None:
-        """`instance.full_clean()`, each foreign key and single-field unique value asked of the
-        database once per batch, the values claimed by the batch's earlier writes taken."""
+        """`instance.full_clean()`, step by step as Django takes it, but with each foreign key's
+        existence and each single-field unique value asked of the database once per batch, and
+        the values claimed by the batch's earlier writes taken."""
         exclude = set(exclude)
-        related = [
-            field
-            for field in instance._meta.concrete_fields
-            if field.is_relation and field.name not in exclude
-        ]
-        unique = [
-            field
-            for field in instance._meta.concrete_fields
-            if field.unique and not field.primary_key and field.name not in exclude
-        ]
+        fields = [field for field in instance._meta.concrete_fields if field.name not in exclude]
+        related = [field for field in fields if field.is_relation]
+        unique = [field for field in fields if field.unique and not field.primary_key]
         errors: dict = {}
         with self.active():
             try:
-                instance.full_clean(exclude=[*exclude, *(f.name for f in related + unique)])
+                instance.clean_fields(exclude={*exclude, *(field.name for field in related)})
             except ValidationError as error:
                 errors = error.update_error_dict(errors)
-        for field in related:
-            value = getattr(instance, field.attname)
-            if field.name in errors or value is None:
-                continue
-            key = ("exists", field.related_model._meta.label, value)
-            if key not in self.answers:
+            for field in related:
                 try:
-                    field.validate(value, instance)
+                    self._clean_related(instance, field)
                 except ValidationError as error:
-                    self.answers[key] = error
-                else:
-                    self.answers[key] = None
-            if self.answers[key] is not None:
-                errors.setdefault(field.name, []).extend(self.answers[key].error_list)
-        for field in unique:
-            value = getattr(instance, field.attname)
-            if field.name in errors or value in (None, ""):
-                continue
-            owner = self.holder(type(instance), field.name, value)
-            if owner is not None and owner != self.owner_of(instance):
-                message = (
-                    instance.unique_error_message(type(instance), (field.name,))
-                    if not isinstance(owner, Row)
-                    else ValidationError(
-                        "%(row)s gives this %(field)s too: give each record its own.",
-                        code="unique",
-                        params={"row": str(owner).capitalize(), "field": field.verbose_name},
-                    )
-                )
-                errors.setdefault(field.name, []).append(message)
+                    errors.setdefault(field.name, []).extend(error.error_list)
+            try:
+                instance.clean()
+            except ValidationError as error:
+                errors = error.update_error_dict(errors)
+            for field in unique:
+                if field.name not in errors:
+                    self._check_unique(instance, field, errors)
+            refused = {*exclude, *(name for name in errors if name != NON_FIELD_ERRORS)}
+            try:
+                instance.validate_unique(exclude={*refused, *(field.name for field in unique)})
+            except ValidationError as error:
+                errors = error.update_error_dict(errors)
+            try:
+                instance.validate_constraints(exclude=refused)
+            except ValidationError as error:
+                errors = error.update_error_dict(errors)
         if errors:
             raise ValidationError(errors)
+
+    def _clean_related(self, instance: models.Model, field) -> None:
+        """What clean_fields() does for a foreign key, its record's existence asked once."""
+        raw = getattr(instance, field.attname)
+        if field.blank and raw in field.empty_values:
+            return
+        value = field.to_python(raw)
+        models.Field.validate(field, value, instance)  # null, blank, choices: no query
+        field.run_validators(value)
+        if value is None:
+            return
+        key = ("exists", field.related_model._meta.label, value)
+        if key not in self.answers:
+            try:
+                field.validate(value, instance)
+            except ValidationError as error:
+                self.answers[key] = error
+            else:
+                self.answers[key] = None
+        if self.answers[key] is not None:
+            raise self.answers[key]
+
+    def _check_unique(self, instance: models.Model, field, errors: dict) -> None:
+        value = getattr(instance, field.attname)
+        if value in (None, ""):
+            return
+        owner = self.holder(type(instance), field.name, value)
+        if owner is None or owner == self.owner_of(instance):
+            return
+        message = (
+            ValidationError(
+                "%(row)s gives this %(field)s too: give each record its own.",
+                code="unique",
+                params={"row": str(owner).capitalize(), "field": field.verbose_name},
+            )
+            if isinstance(owner, Row)
+            else instance.unique_error_message(type(instance), (field.name,))
+        )
+        errors.setdefault(field.name, []).append(message)
 
     def holder(self, model, field: str, value):
         """Who holds `value` in `model.field` as the batch knows it."""
@@ -129,8 +153,8 @@ class Batch:
         """Record `instance`'s unique values as `owner`'s (taken from owner_of() before the
         record was saved), and free those it held `before`."""
         label = instance._meta.label
-        for name, old in before.items():
-            new = getattr(instance, name)
+        for name, new in self.unique_values(instance).items():
+            old = before.get(name)
             if old not in (None, "") and old != new:
                 self.owners[label, name, old] = None
             self.owners[label, name, new] = owner

@@ -59,6 +59,8 @@ def slug_for(name: str, model=Factory, *, batch: Batch | None = None, owner=None
     while slug in taken:
         n += 1
         slug = f"{base}-{n}"
+    # Read with its family: free unless the batch has claimed it.
+    batch.owners.setdefault((label, "slug", slug), None)
     return slug
 
 
