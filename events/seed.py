@@ -106,9 +106,10 @@ def sync(instance, values: dict, *, batch: Batch, m2m: dict | None = None) -> bo
     return changed
 
 
-def load_gazetteer(batch: Batch) -> tuple[dict, dict]:
+def load_gazetteer(batch: Batch | None = None) -> tuple[dict, dict]:
     """Provinces by ISO code and counties by "hangul|ISO": the gazetteer's, with their seats'
     coordinates, and the names, cohorts and further spellings of seed/counties.csv."""
+    batch = batch if batch is not None else Batch()
     path = SEED_DIR / "counties.csv"
     record = {}
     for line, row in rows(path):
