@@ -171,6 +171,16 @@ class TestPhases:
         assert (factory.groundbreaking_date, factory.inauguration_date) == ("", "2024-12-20")
 
 
+    def test_the_factory_timeline_names_each_phase(self, built, client):
+        services.save_ceremony(
+            kind="groundbreaking", date="2025-02-10", factories=[built], repeat="second phase"
+        )
+        page = client.get(built.get_absolute_url()).content.decode()
+        steps = page[page.index('class="timeline"') :]
+        assert steps.count('<span class="phase">(second phase)</span>') == 1
+        assert steps.index("20 December 2024") < steps.index("(second phase)")
+
+
 class TestDerivedDates:
     def test_a_date_in_words_is_stored_as_edtf(self, db):
         ceremony = services.save_ceremony(kind="inauguration", date="4 March 2025")
