@@ -11,10 +11,13 @@ from sites.models import Factory
 
 
 def milestones(factory: Factory) -> dict:
-    """Status and key dates as the factory's first groundbreaking and inauguration give them."""
+    """Status and key dates as the ceremonies of the factory's first phase give them (a repeat,
+    marked as a second phase or re-inauguration, is a later phase)."""
     first = {}
     for ceremony in Ceremony.objects.filter(
-        factories=factory, kind__in=[CeremonyKind.GROUNDBREAKING, CeremonyKind.INAUGURATION]
+        factories=factory,
+        kind__in=[CeremonyKind.GROUNDBREAKING, CeremonyKind.INAUGURATION],
+        repeat="",
     ).chronological():
         first.setdefault(ceremony.kind, ceremony)
     groundbreaking = first.get(CeremonyKind.GROUNDBREAKING)

@@ -3,10 +3,12 @@
 `seed/build_from_pack.py` writes those files from the source pack; this module only loads
 them. Every record is found by a natural key (a province by ISO code, a county by hangul and
 province, a source by its key, a factory by slug, an event by kind, place and date, a citation
-by record and source) and saved only when a value differs (events through the services,
-whose history skips a save that changes nothing), so loading twice changes nothing and adds
-no history. The load is one transaction: a malformed row stops it with its file, line
-and reason, and the database stays as it was.
+by record and source) and saved only when a value differs, so loading twice changes nothing
+and adds no history. Factories and events are written through their services, as staff write
+them; every record is checked in full, constraints included. The load is one batch
+(regiondev.batch), so each question put to the database while checking is asked once, and
+one transaction: a malformed row stops it with its file, line and reason, and the database
+stays as it was.
 """
 
 import csv
@@ -19,10 +21,12 @@ from django.core.exceptions import ObjectDoesNotExist, ValidationError
 from django.db import IntegrityError, transaction
 from django.utils.text import slugify
 
-from events import services
+from events import services as event_services
 from events.choices import CeremonyKind, LeaderPresence, VisitKind
 from events.models import Ceremony, Citation, GuidanceVisit, Source
-from sites.choices import CountyKind, ProvinceKind, Sector
+from regiondev.batch import Batch
+from sites import services as site_services
+from sites.choices import CountyKind, ProvinceKind
 from sites.models import County, Factory, Province
 
 SEED_DIR = Path(__file__).resolve().parent.parent / "seed"
@@ -75,19 +79,25 @@ def at(path: Path, line: int):
         raise SeedError(f"{path.name}, line {line}: {error}") from error
 
 
-def sync(instance, values: dict, *, m2m: dict | None = None) -> bool:
-    """Set `values` on `instance` and save it only if one differs (or it is new); set its
-    many-to-many `m2m` only where they differ. Whether anything was written."""
-    changed = instance.pk is None or any(
+def differs(instance, values: dict) -> bool:
+    """Whether `instance` is new or any of `values` is not what it holds."""
+    return instance.pk is None or any(
         getattr(instance, name) != value for name, value in values.items()
     )
+
+
+def sync(instance, values: dict, *, batch: Batch, m2m: dict | None = None) -> bool:
+    """Set `values` on `instance` and save it only if one differs (or it is new); set its
+    many-to-many `m2m` only where they differ. Whether anything was written. For records
+    whose write touches no other (places, sources, citations)."""
+    changed = differs(instance, values)
     for name, value in values.items():
         setattr(instance, name, value)
     if changed:
-        # The database checks the constraints on save (an IntegrityError names the row);
-        # checking each by a query first would double the load's time.
-        instance.full_clean(validate_constraints=False)
+        owner, before = batch.owner_of(instance), batch.unique_values(instance)
+        batch.full_clean(instance)
         instance.save()
+        batch.claim(instance, owner if owner is not None else instance.pk, before)
     for name, wanted in (m2m or {}).items():
         manager = getattr(instance, name)
         if {item.pk for item in manager.all()} != {item.pk for item in wanted}:
@@ -96,9 +106,10 @@ def sync(instance, values: dict, *, m2m: dict | None = None) -> bool:
     return changed
 
 
-def load_gazetteer() -> tuple[dict, dict]:
+def load_gazetteer(batch: Batch | None = None) -> tuple[dict, dict]:
     """Provinces by ISO code and counties by "hangul|ISO": the gazetteer's, with their seats'
     coordinates, and the names, cohorts and further spellings of seed/counties.csv."""
+    batch = batch if batch is not None else Batch()
     path = SEED_DIR / "counties.csv"
     record = {}
     for line, row in rows(path):
@@ -121,6 +132,7 @@ def load_gazetteer() -> tuple[dict, dict]:
                     "name_mr": row["mccune_reischauer"],
                     "aliases": row["aliases"],
                 },
+                batch=batch,
             )
             provinces[row["province_iso"]] = province
     planned = {}
@@ -165,7 +177,7 @@ def load_gazetteer() -> tuple[dict, dict]:
                 slug = f"{slug}-{province.slug}"
             county = County.objects.filter(name_ko=hangul, province=province).first()
             county = county or County(name_ko=hangul, province=province)
-            sync(county, {**values, "slug": slug})
+            sync(county, {**values, "slug": slug}, batch=batch)
             counties[key] = county
     return provinces, counties
 
@@ -174,7 +186,7 @@ def coordinate(text: str):
     return Decimal(text).quantize(Decimal("0.000001")) if text else None
 
 
-def load_sources() -> dict:
+def load_sources(batch: Batch) -> dict:
     path = SEED_DIR / "sources.csv"
     sources = {}
     for line, row in rows(path):
@@ -197,29 +209,44 @@ def load_sources() -> dict:
                     "completeness": row["completeness"],
                     "full_text": text.strip(),
                 },
+                batch=batch,
             )
             sources[row["key"]] = source
     return sources
 
 
-def load_factories(counties: dict) -> dict:
+def load_factories(counties: dict, batch: Batch) -> dict:
+    """Through the factory service; what the seed does not say (products, coordinates…) is
+    left as staff wrote it."""
     path = SEED_DIR / "factories.csv"
-    sectors = {sector.value for sector in Sector}
+    found = list(rows(path))
+    stored = Factory.objects.in_bulk([row["slug"] for _, row in found], field_name="slug")
+    site_services.read_factory_slugs(batch, slugs=stored, names=[])
     factories = {}
-    for line, row in rows(path):
+    for line, row in found:
         with at(path, line):
-            if row["sector"] not in sectors:
-                raise ValueError(f"unknown sector “{row['sector']}”")
-            factory = Factory.objects.filter(slug=row["slug"]).first() or Factory(slug=row["slug"])
-            sync(
-                factory,
-                {"county": counties[row["county"]], "name": row["name"], "sector": row["sector"]},
-            )
+            if not row["slug"]:
+                raise ValueError("a factory is found by its slug, and this row gives none")
+            factory = stored.get(row["slug"])
+            values = {
+                "county": counties[row["county"]],
+                "name": row["name"],
+                "sector": row["sector"],
+            }
+            if factory is None or differs(factory, values):
+                kept = ("products", "description", "latitude", "longitude")
+                factory = site_services.save_factory(
+                    factory=factory,
+                    slug=row["slug"],
+                    **{name: getattr(factory, name) for name in kept if factory is not None},
+                    **values,
+                    batch=batch,
+                )
             factories[row["slug"]] = factory
     return factories
 
 
-def load_events(counties: dict, provinces: dict, factories: dict) -> dict:
+def load_events(counties: dict, provinces: dict, factories: dict, batch: Batch) -> dict:
     path = SEED_DIR / "events.csv"
     events = {}
     for line, row in rows(path):
@@ -241,9 +268,9 @@ def load_events(counties: dict, provinces: dict, factories: dict) -> dict:
             # Through the services, which keep the factories' milestone dates; saving a record
             # as it was adds no history version, so a reload writes nothing new.
             save, record = (
-                (services.save_ceremony, "ceremony")
+                (event_services.save_ceremony, "ceremony")
                 if model is Ceremony
-                else (services.save_guidance_visit, "visit")
+                else (event_services.save_guidance_visit, "visit")
             )
             events[row["key"]] = save(
                 **{record: existing},
@@ -253,11 +280,12 @@ def load_events(counties: dict, provinces: dict, factories: dict) -> dict:
                 **{people: row["people"]},
                 summary=row["summary"],
                 factories=[factories[slug] for slug in row["factories"].split(";") if slug],
+                batch=batch,
             )
     return events
 
 
-def load_citations(events: dict, factories: dict, sources: dict) -> int:
+def load_citations(events: dict, factories: dict, sources: dict, batch: Batch) -> int:
     path = SEED_DIR / "citations.csv"
     presence = {choice.value for choice in LeaderPresence}
     count = 0
@@ -290,27 +318,29 @@ def load_citations(events: dict, factories: dict, sources: dict) -> int:
                     "note": row["note"],
                     "follows": YES[row["follows"]],
                 },
+                batch=batch,
             )
             count += 1
     return count
 
 
-def load_county_sources(counties: dict, sources: dict) -> None:
+def load_county_sources(counties: dict, sources: dict, batch: Batch) -> None:
     path = SEED_DIR / "counties.csv"
     for line, row in rows(path):
         with at(path, line):
             wanted = [sources[key] for key in row["sources"].split(";") if key]
-            sync(counties[row["county"]], {}, m2m={"sources": wanted})
+            sync(counties[row["county"]], {}, m2m={"sources": wanted}, batch=batch)
 
 
 @transaction.atomic
 def load() -> dict[str, int]:
-    provinces, counties = load_gazetteer()
-    sources = load_sources()
-    load_county_sources(counties, sources)
-    factories = load_factories(counties)
-    events = load_events(counties, provinces, factories)
-    citations = load_citations(events, factories, sources)
+    batch = Batch()
+    provinces, counties = load_gazetteer(batch)
+    sources = load_sources(batch)
+    load_county_sources(counties, sources, batch)
+    factories = load_factories(counties, batch)
+    events = load_events(counties, provinces, factories, batch)
+    citations = load_citations(events, factories, sources, batch)
     return {
         "provinces": Province.objects.count(),
         "counties": County.objects.count(),

@@ -1,13 +1,24 @@
-"""Every write of a ceremony or guidance visit: the admin, the API, the import and the intake
-call these, so the rules that connect an event to its places and factories live here alone.
+"""Every write of a ceremony or guidance visit: the admin, the API, the import, the intake and
+the seed load call these, so the rules that connect an event to its places and factories
+live here alone.
 
 Each `save_*` validates everything at once (the record's own fields, then the rules across
 records), saves, sets the relations and recomputes what the factories derive from their
 ceremonies, in one transaction; bad input raises a ValidationError keyed by field and saves
 nothing. Each `check_*` runs the same validation without writing, for forms that must show
-errors before they save.
+errors before they save, and for a file's preview. Writes of one batch (regiondev.batch)
+share what they read, and each sees the milestones the batch's earlier rows gave, written
+yet or not.
+
+The milestone rule, in phases: a factory's first groundbreaking and first inauguration are its
+first phase; a later one says what it is (`repeat`: "second phase", "re-inauguration"), and
+ceremonies that say the same are one phase. A phase holds one groundbreaking and one
+inauguration, its inauguration does not come before its groundbreaking, and a repeat does not
+come before the first phase's groundbreaking or the first phase's ceremony of its kind.
 """
 
+import dataclasses
+import datetime as dt
 from collections.abc import Iterable
 
 from django.core.exceptions import ValidationError
@@ -16,6 +27,7 @@ from django.db import transaction
 from events.choices import CeremonyKind
 from events.milestones import refresh_milestones
 from events.models import Ceremony, Event, GuidanceVisit
+from regiondev.batch import Batch, Row
 from sites.models import County, Factory, Province
 
 MILESTONES = (CeremonyKind.GROUNDBREAKING, CeremonyKind.INAUGURATION)
@@ -35,6 +47,33 @@ EVENT_FIELDS = (
 _ARTICLE = {CeremonyKind.GROUNDBREAKING: "a", CeremonyKind.INAUGURATION: "an"}
 
 
+def phase_of(repeat: str) -> str:
+    """The phase a milestone belongs to: "" for the first, else what its repeat says, read
+    without regard to case or spacing."""
+    return " ".join(repeat.casefold().split())
+
+
+@dataclasses.dataclass(frozen=True)
+class Milestone:
+    """A factory's groundbreaking or inauguration as the milestone rule reads it."""
+
+    owner: object  # the ceremony's id, or the file's row that makes it
+    kind: str
+    lower: dt.date
+    upper: dt.date
+    repeat: str
+    in_words: str
+    where: str  # its page, or the row of the file
+
+    @property
+    def phase(self) -> str:
+        return phase_of(self.repeat)
+
+    def named(self) -> str:
+        phase = f" (“{self.repeat.strip()}”)" if self.phase else ""
+        return f"{self.kind}{phase}, {self.in_words} ({self.where})"
+
+
 def save_ceremony(
     *,
     ceremony: Ceremony | None = None,
@@ -49,7 +88,7 @@ def save_ceremony(
     speakers: str = "",
     summary: str = "",
     repeat: str = "",
-    bulk_checked: bool = False,
+    batch: Batch | None = None,
 ) -> Ceremony:
     """Create `ceremony` or change it to the values given; `repeat` says what a factory's
     second groundbreaking or inauguration is (a re-inauguration, a second phase)."""
@@ -65,14 +104,15 @@ def save_ceremony(
         "summary": summary,
         "repeat": repeat,
     }
-    return _save_event(ceremony, fields, list(factories), sources, bulk_checked)
+    return _save_event(ceremony, fields, list(factories), sources, batch)
 
 
 def check_ceremony(
-    *, ceremony: Ceremony | None = None, bulk_checked: bool = False, **values
+    *, ceremony: Ceremony | None = None, batch: Batch | None = None, **values
 ) -> Ceremony:
-    """What save_ceremony() would refuse, refused the same way, with nothing written."""
-    return _check(ceremony if ceremony is not None else Ceremony(), values, bulk_checked)
+    """What save_ceremony() would refuse, refused the same way, with nothing written. In a
+    batch, its milestones count for the batch's later writes, as its save would make them."""
+    return _check(ceremony if ceremony is not None else Ceremony(), values, batch)
 
 
 def save_guidance_visit(
@@ -88,7 +128,7 @@ def save_guidance_visit(
     leader_present: bool = False,
     led_by: str = "",
     summary: str = "",
-    bulk_checked: bool = False,
+    batch: Batch | None = None,
 ) -> GuidanceVisit:
     """Create `visit` or change it to the values given."""
     visit = visit if visit is not None else GuidanceVisit()
@@ -102,14 +142,14 @@ def save_guidance_visit(
         "led_by": led_by,
         "summary": summary,
     }
-    return _save_event(visit, fields, list(factories), sources, bulk_checked)
+    return _save_event(visit, fields, list(factories), sources, batch)
 
 
 def check_guidance_visit(
-    *, visit: GuidanceVisit | None = None, bulk_checked: bool = False, **values
+    *, visit: GuidanceVisit | None = None, batch: Batch | None = None, **values
 ) -> GuidanceVisit:
     """What save_guidance_visit() would refuse, refused the same way, with nothing written."""
-    return _check(visit if visit is not None else GuidanceVisit(), values, bulk_checked)
+    return _check(visit if visit is not None else GuidanceVisit(), values, batch)
 
 
 def delete_ceremony(*, ceremony: Ceremony) -> None:
@@ -120,10 +160,13 @@ def delete_ceremony(*, ceremony: Ceremony) -> None:
         _refresh_milestones(factories)
 
 
-def _check(event: Event, values: dict, bulk_checked: bool) -> Event:
+def _check(event: Event, values: dict, batch: Batch | None) -> Event:
+    batch = batch if batch is not None else Batch()
     factories = list(values.pop("factories", ()))
     values.pop("sources", None)
-    _validate(event, _with_defaults(type(event), values), factories, bulk_checked)
+    owner = batch.owner_of(event)
+    _validate(event, _with_defaults(type(event), values), factories, batch)
+    _record(batch, event, owner, factories)
     return event
 
 
@@ -138,45 +181,36 @@ def _with_defaults(model, values: dict) -> dict:
     return {**defaults, **values}
 
 
-def _save_event(
-    event: Event, fields: dict, factories: list, sources, bulk_checked: bool = False
-) -> Event:
+def _save_event(event: Event, fields: dict, factories: list, sources, batch: Batch | None) -> Event:
     """`sources` None leaves the event's citations as they are: each carries what its source
     states, which a form or request that does not list the sources must not wipe."""
+    batch = batch if batch is not None else Batch()
     with transaction.atomic():
         before = list(event.factories.all()) if event.pk else []
-        _validate(event, fields, factories, bulk_checked)
+        owner = batch.owner_of(event)
+        _validate(event, fields, factories, batch)
         event.save()
         event.factories.set(factories)
         if sources is not None:
             event.sources.set(list(sources))
+        _record(batch, event, owner if owner is not None else event.pk, factories)
         if isinstance(event, Ceremony):
             _refresh_milestones({*before, *factories})
     return event
 
 
-def _validate(event: Event, fields: dict, factories: list, bulk_checked: bool = False) -> None:
-    """Assign the values and refuse them, all reasons at once, if they do not hold together.
-
-    `bulk_checked` says the event's place was read from the database for many events at once
-    (an import reads a file's places and factories once per file), so full_clean() need not
-    ask again whether it exists.
-    """
+def _validate(event: Event, fields: dict, factories: list, batch: Batch) -> None:
+    """Assign the values and refuse them, all reasons at once, if they do not hold together."""
     for name, value in fields.items():
         setattr(event, name, value)
     errors: dict = {}
     _connect_places(event, factories, errors)
-    unchecked = [
-        name
-        for name in ("county", "province")
-        if name in errors or (bulk_checked and getattr(event, f"{name}_id"))
-    ]
     try:
-        event.full_clean(exclude=unchecked)
+        batch.full_clean(event, exclude=[name for name in ("county", "province") if name in errors])
     except ValidationError as error:
         error.update_error_dict(errors)
     if isinstance(event, Ceremony) and "date" not in errors and "kind" not in errors:
-        _check_milestones(event, factories, errors)
+        _check_milestones(event, factories, errors, batch)
     if errors:
         raise ValidationError(errors)
 
@@ -221,45 +255,133 @@ def _connect_places(event: Event, factories: list, errors: dict) -> None:
                 )
 
 
-def _check_milestones(ceremony: Ceremony, factories: list, errors: dict) -> None:
-    """The milestone rule: a factory's inauguration does not come before its groundbreaking,
-    and a second groundbreaking or inauguration says what it is."""
+def _check_milestones(ceremony: Ceremony, factories: list, errors: dict, batch: Batch) -> None:
+    """The milestone rule (see the module's docstring), against the factories' other
+    milestones as the batch knows them."""
     if ceremony.kind not in MILESTONES or not factories:
         return
-    others = (
-        Ceremony.objects.filter(kind__in=MILESTONES, factories__in=factories)
-        .exclude(pk=ceremony.pk)
-        .prefetch_related("factories")
-        .select_related("county__province", "province")
-        .distinct()
-        .order_by("date_lower", "pk")
-    )
-    ids = {factory.pk for factory in factories}
-    for other in others:
-        concerned = ", ".join(str(f) for f in other.factories.all() if f.pk in ids)
-        if other.kind == ceremony.kind:
-            if not ceremony.repeat.strip():
-                _add(
-                    errors,
+    this = _milestone(ceremony, batch.owner_of(ceremony))
+    known = _milestones_of(batch, [factory.pk for factory in factories])
+    for factory in factories:
+        for other in sorted(known[factory.pk], key=lambda m: (m.lower, m.upper, str(m.owner))):
+            if other.owner == this.owner and this.owner is not None:
+                continue
+            for field, message in _conflict(factory, this, other):
+                _add(errors, field, message)
+
+
+def _conflict(factory: Factory, this: Milestone, other: Milestone) -> list[tuple[str, str]]:
+    """What the milestone rule says against `this` milestone of `factory`, given `other`."""
+    if this.phase == other.phase:
+        if this.kind == other.kind:
+            if not this.phase:
+                return [
+                    (
+                        "repeat",
+                        f"{factory} already has {_ARTICLE[other.kind]} {other.kind} ceremony, "
+                        f"{other.in_words}: {other.where}. If this is another one, say what it "
+                        "is (a re-inauguration, a second phase); if it is the same one, change "
+                        "that record instead.",
+                    )
+                ]
+            return [
+                (
                     "repeat",
-                    f"{concerned} already has {_ARTICLE[other.kind]} {other.kind} ceremony, "
-                    f"{other.date_in_words}: "
-                    f"{other.get_absolute_url()}. If this is another one, say what it is "
-                    "(a re-inauguration, a second phase); if it is the same one, change that "
-                    "record instead.",
+                    f"{factory} already has {_ARTICLE[other.kind]} {other.kind} ceremony marked "
+                    f"“{other.repeat.strip()}”, {other.in_words}: {other.where}. Give this one "
+                    "another name, or change that record instead.",
                 )
-            continue
+            ]
         groundbreaking, inauguration = (
-            (ceremony, other) if ceremony.kind == CeremonyKind.GROUNDBREAKING else (other, ceremony)
+            (this, other) if this.kind == CeremonyKind.GROUNDBREAKING else (other, this)
         )
-        if groundbreaking.date_lower > inauguration.date_upper:
-            _add(
-                errors,
+        if groundbreaking.lower > inauguration.upper:
+            phase = f" (“{this.repeat.strip()}”)" if this.phase else ""
+            return [
+                (
+                    "date",
+                    f"An inauguration cannot come before its factory's groundbreaking: the "
+                    f"groundbreaking{phase} of {factory} is dated {groundbreaking.in_words}, its "
+                    f"inauguration {inauguration.in_words} ({other.where}).",
+                )
+            ]
+        return []
+    if this.phase and other.phase:
+        return []  # two repeats: each is ordered within its phase and after the first
+    first, repeat = (other, this) if this.phase else (this, other)
+    relevant = first.kind == repeat.kind or first.kind == CeremonyKind.GROUNDBREAKING
+    if relevant and first.lower > repeat.upper:
+        return [
+            (
                 "date",
-                f"An inauguration cannot come before its factory's groundbreaking: the "
-                f"groundbreaking of {concerned} is dated {groundbreaking.date_in_words}, its "
-                f"inauguration {inauguration.date_in_words} ({other.get_absolute_url()}).",
+                f"A repeat cannot come before what it repeats: {factory}'s first "
+                f"{first.kind} is dated {first.in_words}, its {repeat.kind} "
+                f"“{repeat.repeat.strip()}” {repeat.in_words} ({other.where}).",
             )
+        ]
+    return []
+
+
+def _milestone(ceremony: Ceremony, owner) -> Milestone:
+    return Milestone(
+        owner=owner,
+        kind=ceremony.kind,
+        lower=ceremony.date_lower,
+        upper=ceremony.date_upper,
+        repeat=ceremony.repeat,
+        in_words=ceremony.date_in_words,
+        where=str(owner)
+        if isinstance(owner, Row)
+        else (ceremony.get_absolute_url() if ceremony.pk else "this record"),
+    )
+
+
+def _milestones_of(batch: Batch, factory_ids: Iterable[int]) -> dict[int, list[Milestone]]:
+    """Each factory's milestones as the batch knows them: those in the database, read once
+    per factory, overlaid with what the batch's writes made of them."""
+    read = batch.state.setdefault("milestones read", {})
+    missing = [pk for pk in set(factory_ids) if pk not in read]
+    for pk in missing:
+        read[pk] = []
+    if missing:
+        links = (
+            Ceremony.factories.through.objects.filter(
+                factory_id__in=missing, ceremony__kind__in=MILESTONES
+            )
+            .select_related("ceremony")
+            .order_by("ceremony__date_lower", "ceremony_id")
+        )
+        for link in links:
+            read[link.factory_id].append(_milestone(link.ceremony, link.ceremony_id))
+    written = batch.state.setdefault("ceremonies written", set())
+    made = batch.state.setdefault("milestones written", {})
+    return {
+        pk: [m for m in read[pk] if m.owner not in written] + list(made.get(pk, {}).values())
+        for pk in factory_ids
+    }
+
+
+def read_milestones(batch: Batch, factories: Iterable[Factory]) -> None:
+    """Read the milestones of a file's factories at once, before its rows are checked."""
+    _milestones_of(batch, [factory.pk for factory in factories])
+
+
+def _record(batch: Batch, event: Event, owner, factories: list) -> None:
+    """What a write (or, in a preview, a check) of `event` makes the batch's milestones."""
+    if not isinstance(event, Ceremony):
+        return
+    written = batch.state.setdefault("ceremonies written", set())
+    made = batch.state.setdefault("milestones written", {})
+    concerned = batch.state.setdefault("factories of ceremonies written", {})
+    for pk in concerned.pop(owner, ()):
+        made.get(pk, {}).pop(owner, None)
+    if event.pk is not None:
+        written.add(event.pk)  # what the database says of it is no longer the batch's word
+    concerned[owner] = [factory.pk for factory in factories]
+    if event.kind in MILESTONES:
+        milestone = _milestone(event, owner)
+        for factory in factories:
+            made.setdefault(factory.pk, {})[owner] = milestone
 
 
 def _refresh_milestones(factories: Iterable[Factory]) -> None:

@@ -1,40 +1,45 @@
-"""Check constraints whose validation is remembered.
+"""Check constraints whose validation is remembered for one batch of writes.
 
 Django validates a CheckConstraint in `full_clean()` by asking the database to evaluate its
 condition: one query per constraint and record, four for a factory. The answer depends on
-nothing but the values of the fields the condition reads, so it is remembered for those
-values: a 20,000-row import whose rows have no coordinates asks the database once, not
-80,000 times. The database still enforces every constraint on write; this class changes
-only how often `full_clean()` asks, and migrations see Django's own CheckConstraint.
+nothing but the values of the fields the condition reads, so within a batch
+(regiondev.batch: a file's rows, the seed load) it is remembered for those values: a
+20,000-row import whose rows have no coordinates asks the database once, not 80,000 times.
+Outside a batch each check asks. The database still enforces every constraint on write; this
+class changes only how often `full_clean()` asks, and migrations see Django's own
+CheckConstraint.
 """
 
 from django.core.exceptions import FieldDoesNotExist, ValidationError
 from django.db import DEFAULT_DB_ALIAS, models
 
-REMEMBERED = 10_000  # answers kept, across constraints; forgotten all at once past it
-_answers: dict = {}
+from regiondev import batch
+
 _EXCLUDED = object()  # stands for a field full_clean() was told to leave out
 
 
 class CheckConstraint(models.CheckConstraint):
     def validate(self, model, instance, exclude=None, using=DEFAULT_DB_ALIAS):
+        running = batch.current()
         try:
-            key = (model._meta.label, self.name, using, *self._values(model, instance, exclude))
+            key = ("check", model._meta.label, self.name, using)
+            key += self._values(model, instance, exclude)
             hash(key)
         except (FieldDoesNotExist, TypeError):  # not a plain value: ask the database each time
+            running = None
+        if running is None:
             super().validate(model, instance, exclude, using)
             return
-        if key not in _answers:
-            if len(_answers) >= REMEMBERED:
-                _answers.clear()
+        answers = running.answers
+        if key not in answers:
             try:
                 super().validate(model, instance, exclude, using)
             except ValidationError as error:
-                _answers[key] = error.messages[0]
+                answers[key] = error.messages[0]
             else:
-                _answers[key] = None
-        if _answers[key] is not None:
-            raise ValidationError(_answers[key], code=self.violation_error_code)
+                answers[key] = None
+        if answers[key] is not None:
+            raise ValidationError(answers[key], code=self.violation_error_code)
 
     def _values(self, model, instance, exclude) -> tuple:
         return tuple(

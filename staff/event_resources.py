@@ -16,7 +16,6 @@ EVENT_FIELDS = ["id", *services.EVENT_FIELDS]
 class EventResource(ServiceResource):
     relations = ("factories", "sources")
     # The file's places and factories are read by their widgets, once per file.
-    import_options = {"bulk_checked": True}
     county = key_field("county", County)
     province = key_field("province", Province)
     factories = keys_field("factories", Factory, "slug")
@@ -29,6 +28,20 @@ class CeremonyResource(EventResource):
     record_argument = "ceremony"
     check = staticmethod(services.check_ceremony)
     save = staticmethod(services.save_ceremony)
+
+    def prepare(self, dataset) -> None:
+        """The milestones of every factory the file names, read at once."""
+        if "factories" not in (dataset.headers or ()):
+            return
+        named = {}
+        for row in dataset.dict:
+            try:
+                named.update(
+                    (factory.pk, factory) for factory in self.fields["factories"].clean(row)
+                )
+            except ValueError:
+                continue  # the row is refused, saying why
+        services.read_milestones(self.batch, named.values())
 
     class Meta(RecordResource.Meta):
         model = Ceremony

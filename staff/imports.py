@@ -60,8 +60,8 @@ def apply(
     errors = row_errors(result)
     if errors:
         return Outcome(
-            summary="Nothing was imported: the file no longer passes the checks it passed in "
-            "the preview (records it names were changed meanwhile).",
+            summary="Nothing was imported: the rows below are refused, each with its reason. "
+            "Correct them in the file and upload it again; no row of it has been written.",
             errors=errors,
             next_url=_url(model_admin, "import"),
             next_label="Upload it again",

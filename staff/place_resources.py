@@ -49,9 +49,9 @@ class FactoryResource(ServiceResource):
 
     record_argument = "factory"
     relations = ("sources",)
-    # The file's counties are read by their widget and its slugs by RecordsOfTheFile, once
-    # per file; a slug given twice is refused (RecordResource.repeated_key).
-    import_options = {"bulk_checked": True}
+    # The file's counties are read by their widget and its records by RecordsOfTheFile, once
+    # per file; a slug given twice is refused (RecordResource.repeated_key), and a slug given
+    # or made from a name that an earlier row took, by the service.
     check = staticmethod(services.check_factory)
     save = staticmethod(services.save_factory)
     select_related = ("county",)
@@ -62,6 +62,14 @@ class FactoryResource(ServiceResource):
     groundbreaking_date = derived_field("groundbreaking_date")
     inauguration_date = derived_field("inauguration_date")
     search_keys = derived_field("search_keys")
+
+    def prepare(self, dataset) -> None:
+        rows = dataset.dict if {"slug", "name"} <= set(dataset.headers or ()) else []
+        services.read_factory_slugs(
+            self.batch,
+            slugs=[str(row["slug"] or "").strip() for row in rows],
+            names=[str(row["name"] or "") for row in rows if not str(row["slug"] or "").strip()],
+        )
 
     class Meta(RecordResource.Meta):
         model = Factory

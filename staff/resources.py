@@ -11,6 +11,7 @@ whole file back. Derived values are exported for reading and ignored on import.
 from django.core.exceptions import ValidationError
 from import_export import fields, instance_loaders, resources, widgets
 
+from regiondev.batch import Batch, Row
 from sites.search import find_named
 
 SEPARATOR = ";"
@@ -182,8 +183,9 @@ class RecordResource(resources.ModelResource):
 
     The records a file names are read in one query (RecordsOfTheFile), and a preview
     (dry run) writes nothing: each row is checked as its save would check it, and a record
-    given two rows is refused, so that rows cannot depend on each other and the preview
-    says what the import will do.
+    given two rows is refused. Where a row depends on the rows before it (a slug they took,
+    a milestone they gave), the service's batch says so (ServiceResource), so that the
+    preview says what the import will do.
     """
 
     # Related records an export reads for every row: fetched together, not row by row.
@@ -283,13 +285,27 @@ class ServiceResource(RecordResource):
     checks them, rules across records included, and saves the record with its relations.
 
     A subclass names the service's `check` and `save` functions (as staticmethods), the
-    keyword they take the record by, and the relations they set.
+    keyword they take the record by, and the relations they set. The rows of a file are one
+    batch (regiondev.batch): what they need is read once, and each row is checked against
+    what the rows before it did. A preview checks each row, an import saves it, which checks
+    it the same way: one validation per row, and the same refusals in both.
     """
 
     record_argument = ""
     relations: tuple[str, ...] = ()
-    # Keywords the service takes from an import only (see sites.services.check_factory).
-    import_options: dict = {}
+
+    def import_data(self, dataset, dry_run=False, *args, **kwargs):
+        self.batch, self.previewing = Batch(), dry_run
+        return super().import_data(dataset, dry_run, *args, **kwargs)
+
+    def before_import(self, dataset, **kwargs):
+        self.prepare(dataset)
+
+    def prepare(self, dataset) -> None:
+        """Read at once what the file's rows will ask of the database (a subclass's own)."""
+
+    def before_import_row(self, row, **kwargs):
+        self.batch.row = Row(kwargs["row_number"])
 
     def service_values(self, instance) -> dict:
         imported = getattr(instance, "_imported_relations", {})
@@ -306,10 +322,13 @@ class ServiceResource(RecordResource):
                 values[name] = imported[name]
             else:
                 values[name] = list(getattr(instance, name).all()) if instance.pk else []
-        return {self.record_argument: instance, **values, **self.import_options}
+        return {self.record_argument: instance, **values, "batch": self.batch}
 
     def validate_instance(self, instance, import_validation_errors=None, validate_unique=True):
+        """A preview's check; in an import, the save checks a row its columns could read."""
         errors = dict(import_validation_errors or {})
+        if not errors and not self.previewing:
+            return
         try:
             self.check(**self.service_values(instance))
         except ValidationError as error:

@@ -219,3 +219,54 @@ def test_the_founding_article_is_one_citation_among_others(seeded):
     assert groundbreaking.date == "2024-02-28"
     assert groundbreaking.citations.count() >= 6
     assert groundbreaking.speakers == "Kim Jong Un"
+
+
+def test_a_county_with_half_its_coordinates_is_refused_in_words(db, seed_copy):
+    """The load checks every constraint as staff's writes are checked, not the database's
+    words after the fact."""
+    path = seed_copy / "gazetteer.csv"
+    with path.open(encoding="utf-8", newline="") as handle:
+        rows = list(csv.DictReader(handle))
+    index = next(i for i, row in enumerate(rows) if row["level"] == "county" and row["lat"])
+    rows[index]["lon"] = ""
+    with path.open("w", encoding="utf-8", newline="") as handle:
+        writer = csv.DictWriter(handle, fieldnames=list(rows[0]), lineterminator="\n")
+        writer.writeheader()
+        writer.writerows(rows)
+    with pytest.raises(
+        seed.SeedError,
+        match=rf"gazetteer.csv, line {index + 2}: Give both latitude and longitude, or neither.",
+    ):
+        seed.load()
+    assert not County.objects.exists()
+
+
+@pytest.mark.parametrize(
+    ("old", "new"),
+    [(",Songchon regional-industry factories,", ",Songchon Factories,"), (",other", ",foodstuff")],
+)
+def test_a_reload_writes_a_changed_factory_through_its_service(seeded, seed_copy, old, new):
+    """What the seed does not say (products, coordinates, sources) stays as staff wrote it, and
+    the change is recorded in the factory's history like any other."""
+    path = seed_copy / "factories.csv"
+    line = next(
+        number
+        for number, text in enumerate(path.read_text(encoding="utf-8").split("\n"), 1)
+        if text.startswith("songchon-regional-industry-factories,")
+    )
+    factory = Factory.objects.get(slug="songchon-regional-industry-factories")
+    factory.products, factory.latitude, factory.longitude = "Soy sauce", 39.25, 126.2
+    factory.save()
+    citations = factory.citations.count()
+    versions = factory.history.count()
+    break_line(path, line, old, new)
+    seed.load()
+    factory.refresh_from_db()
+    assert new.strip(",") in (factory.name, factory.sector)
+    assert (factory.products, float(factory.latitude), float(factory.longitude)) == (
+        "Soy sauce",
+        39.25,
+        126.2,
+    )
+    assert factory.citations.count() == citations
+    assert factory.history.count() == versions + 1

@@ -95,6 +95,92 @@ class TestMilestones:
         assert "cannot come before its factory's groundbreaking" in errors["date"][0]
 
 
+class TestPhases:
+    """A factory's later groundbreaking or inauguration, marked as what it is, is a phase of its
+    own: ordered within that phase and after the first, never against the first phase's
+    other kind."""
+
+    @pytest.fixture
+    def built(self, db):
+        """Groundbreaking 1 March 2024, inauguration 20 December 2024: the first phase."""
+        factory = make.factory()
+        make.ceremony(kind="groundbreaking", date="2024-03-01", factories=[factory])
+        make.ceremony(kind="inauguration", date="2024-12-20", factories=[factory])
+        return factory
+
+    @pytest.mark.parametrize(
+        ("kind", "date", "repeat"),
+        [
+            ("groundbreaking", "2025-02-10", "second phase"),
+            ("groundbreaking", "2024-08", "Second phase"),  # begun before the first ended
+            ("inauguration", "2025-06-01", "re-inauguration"),
+            ("inauguration", "2025", "second phase"),
+        ],
+    )
+    def test_a_marked_repeat_after_the_first_phase_is_taken(self, built, kind, date, repeat):
+        repeat_ = services.save_ceremony(kind=kind, date=date, factories=[built], repeat=repeat)
+        built.refresh_from_db()
+        assert repeat_.pk is not None
+        assert repeat_.repeat == repeat
+        # The factory's own dates and status stay those of its first phase.
+        assert (built.groundbreaking_date, built.inauguration_date, built.status) == (
+            "2024-03-01",
+            "2024-12-20",
+            "operating",
+        )
+
+    def test_a_second_phase_is_ordered_within_itself(self, built):
+        services.save_ceremony(
+            kind="groundbreaking", date="2025-02-10", factories=[built], repeat="second phase"
+        )
+        errors = refused(
+            kind="inauguration", date="2025-01", factories=[built], repeat=" Second  Phase"
+        )
+        assert "cannot come before its factory's groundbreaking" in errors["date"][0]
+        assert "10 February 2025" in errors["date"][0]
+        services.save_ceremony(
+            kind="inauguration", date="2025-11", factories=[built], repeat="second phase"
+        )
+
+    @pytest.mark.parametrize(
+        ("kind", "date"), [("groundbreaking", "2023-10"), ("inauguration", "2024-06")]
+    )
+    def test_a_repeat_before_what_it_repeats_is_refused(self, built, kind, date):
+        errors = refused(kind=kind, date=date, factories=[built], repeat="second phase")
+        assert "A repeat cannot come before what it repeats" in errors["date"][0]
+
+    def test_a_phase_has_one_ceremony_of_each_kind(self, built):
+        first = services.save_ceremony(
+            kind="groundbreaking", date="2025-02-10", factories=[built], repeat="second phase"
+        )
+        errors = refused(
+            kind="groundbreaking", date="2025-03", factories=[built], repeat="second phase"
+        )
+        assert "already has a groundbreaking ceremony marked “second phase”" in errors["repeat"][0]
+        assert first.get_absolute_url() in errors["repeat"][0]
+
+    def test_a_first_phase_recorded_after_a_second_is_held_to_the_same_rules(self, db):
+        factory = make.factory()
+        services.save_ceremony(
+            kind="groundbreaking", date="2025-02-10", factories=[factory], repeat="second phase"
+        )
+        errors = refused(kind="groundbreaking", date="2025-06", factories=[factory])
+        assert "A repeat cannot come before what it repeats" in errors["date"][0]
+        services.save_ceremony(kind="inauguration", date="2024-12-20", factories=[factory])
+        factory.refresh_from_db()
+        assert (factory.groundbreaking_date, factory.inauguration_date) == ("", "2024-12-20")
+
+
+    def test_the_factory_timeline_names_each_phase(self, built, client):
+        services.save_ceremony(
+            kind="groundbreaking", date="2025-02-10", factories=[built], repeat="second phase"
+        )
+        page = client.get(built.get_absolute_url()).content.decode()
+        steps = page[page.index('class="timeline"') :]
+        assert steps.count('<span class="phase">(second phase)</span>') == 1
+        assert steps.index("20 December 2024") < steps.index("(second phase)")
+
+
 class TestDerivedDates:
     def test_a_date_in_words_is_stored_as_edtf(self, db):
         ceremony = services.save_ceremony(kind="inauguration", date="4 March 2025")

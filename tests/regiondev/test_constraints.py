@@ -1,6 +1,8 @@
-"""A check constraint asks the database once per distinct set of the values it reads, and
-refuses the same values the same way every time after."""
+"""Within a batch of writes, a check constraint asks the database once per distinct set of the
+values it reads, and refuses the same values the same way every time after; outside one, and
+in the next batch, it asks afresh."""
 
+import contextlib
 import datetime as dt
 
 import pytest
@@ -8,7 +10,7 @@ from django.core.exceptions import ValidationError
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
 
-from regiondev import constraints
+from regiondev.batch import Batch
 from tests import factories
 
 UNPAIRED = "Give both latitude and longitude, or neither."
@@ -18,12 +20,13 @@ def constraint_queries(queries) -> int:
     return sum('"_check"' in query["sql"] for query in queries.captured_queries)
 
 
-@pytest.fixture(autouse=True)
-def nothing_remembered():
-    constraints._answers.clear()
+@pytest.fixture
+def in_a_batch():
+    with Batch().active():
+        yield
 
 
-def test_the_same_values_are_checked_once_and_refused_every_time(db):
+def test_the_same_values_are_checked_once_and_refused_every_time(db, in_a_batch):
     county = factories.county()
     county.latitude = 39.5
     with CaptureQueriesContext(connection) as first, pytest.raises(ValidationError) as refused:
@@ -39,7 +42,7 @@ def test_the_same_values_are_checked_once_and_refused_every_time(db):
         assert constraint_queries(again) == 0 < constraint_queries(first)
 
 
-def test_other_values_are_checked_afresh(db):
+def test_other_values_are_checked_afresh(db, in_a_batch):
     county = factories.county(latitude=39.5, longitude=125)
     county.full_clean()
     county.longitude = None
@@ -49,7 +52,7 @@ def test_other_values_are_checked_afresh(db):
     county.full_clean()
 
 
-def test_a_condition_between_two_fields_reads_both(db):
+def test_a_condition_between_two_fields_reads_both(db, in_a_batch):
     factory = factories.factory()
     factory.groundbreaking_lower = dt.date(2024, 3, 1)
     factory.inauguration_upper = dt.date(2024, 12, 31)
@@ -60,7 +63,26 @@ def test_a_condition_between_two_fields_reads_both(db):
     assert refused.value.messages == ["A factory cannot be inaugurated before its groundbreaking."]
 
 
-def test_a_field_left_out_of_the_check_is_not_refused(db):
+def test_a_field_left_out_of_the_check_is_not_refused(db, in_a_batch):
     county = factories.county()
     county.latitude = 39.5
     county.full_clean(exclude=["longitude"])
+
+
+def test_nothing_is_remembered_beyond_its_batch(db):
+    county = factories.county()
+    county.latitude = 39.5
+    with (
+        Batch().active(),
+        CaptureQueriesContext(connection) as first,
+        pytest.raises(ValidationError, match=UNPAIRED),
+    ):
+        county.full_clean()
+    for running in (Batch().active(), contextlib.nullcontext()):
+        with (
+            running,
+            CaptureQueriesContext(connection) as again,
+            pytest.raises(ValidationError, match=UNPAIRED),
+        ):
+            county.full_clean()
+        assert constraint_queries(again) == constraint_queries(first) > 0

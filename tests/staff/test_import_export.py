@@ -89,7 +89,7 @@ class TestImportThroughTheAdmin:
         doomed.delete()  # someone removes the source between preview and confirmation
         response = staff_client.post(import_url(Factory, "process_import"), confirm, follow=True)
         page = pages.text(response)
-        assert "Nothing was imported: the file no longer passes the checks" in page
+        assert "Nothing was imported: the rows below are refused, each with its reason" in page
         assert f"Row 2, column “sources”: There is no source with the id “{doomed_id}”" in page
         assert not Factory.objects.filter(slug__in=["hamju-shoes", "sinpho-fish"]).exists()
 

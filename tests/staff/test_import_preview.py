@@ -8,7 +8,6 @@ from django.db import connection
 from django.test.utils import CaptureQueriesContext
 
 from events.models import Source
-from regiondev import constraints
 from sites.models import Factory
 from staff.event_resources import CeremonyResource
 from staff.place_resources import FactoryResource
@@ -28,7 +27,6 @@ def factory_rows(n: int, *, sources: str = "") -> tablib.Dataset:
 
 
 def previewed(dataset: tablib.Dataset):
-    constraints._answers.clear()  # each preview as the first of its process
     with CaptureQueriesContext(connection) as queries:
         result = FactoryResource().import_data(dataset, dry_run=True)
     statements = [query["sql"] for query in queries.captured_queries]
@@ -90,7 +88,6 @@ def test_a_preview_of_events_reads_in_queries_that_do_not_grow_with_its_rows(see
         )
 
     def previewed_ceremonies(n: int):
-        constraints._answers.clear()
         with CaptureQueriesContext(connection) as queries:
             result = CeremonyResource().import_data(ceremonies(n), dry_run=True)
         assert result.totals["new"] == n, errors_of(result)
