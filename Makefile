@@ -89,8 +89,8 @@ bench: install
 	command -v wrk >/dev/null || { apt-get update && apt-get install -y wrk; }
 	timeout 5400 $(PY) -m bench.run
 
-# The article intake's score on a pack of reports (docs/article-intake.md):
-# `make intake-score PACK=<folder>` for another folder of the same layout.
+# The article intake's score, per folder and language, on the source pack and the Korean pack
+# (docs/article-intake.md); `make intake-score PACK="<folder> <folder>"` for other folders.
 .PHONY: intake-score
 intake-score: install
-	$(PY) manage.py intake_score $(if $(PACK),--pack $(PACK))
+	$(PY) manage.py intake_score $(PACK)

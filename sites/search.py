@@ -2,8 +2,10 @@
 
 Case, diacritics, apostrophes, hyphens, spaces and administrative suffixes (-gun, -kun, -si,
 county, city, 군, 시, …) do not matter, so `Sŏngch'ŏn`, `songchon-gun`, `Seongcheon` and `성천`
-all reduce to keys that a stored place carries. Every place stores the keys of all its
-spellings (`search_keys`), and every `?q=` in the pages and the API goes through `search_key`.
+all reduce to keys that a stored place carries. Hangul is read in the southern orthography,
+so the DPRK's initial ㄹ and ㄴ (룡강, 락원, 리원, 녕변) and its 여 after a vowel (되였다) key
+alike with 용강, 낙원, 이원, 영변 and 되었다. Every place stores the keys of all its spellings
+(`search_keys`), and every `?q=` in the pages and the API goes through `search_key`.
 """
 
 import re
@@ -45,6 +47,57 @@ _SEPARATORS = re.compile(r"[\s\-_‐–—.,/]+")
 _HANGUL = re.compile(r"^[\uac00-\ud7a3]+$")
 
 
+_SYLLABLES = (0xAC00, 0xD7A3)
+_MEDIALS, _FINALS = 21, 28
+_RIEUL, _NIEUN, _IEUNG = 5, 2, 11
+# Medials before which an initial ㄹ or ㄴ is written ㅇ in the south (ㅑ ㅕ ㅖ ㅛ ㅠ ㅣ).
+_Y_MEDIALS = {2, 6, 7, 12, 17, 20}
+# Vowels after which the DPRK writes 여 where the south writes 어 (ㅐ ㅔ ㅚ ㅟ ㅢ ㅣ).
+_YO_AFTER = {1, 5, 11, 16, 19, 20}
+_YO_MEDIAL, _O_MEDIAL = 6, 4
+
+
+def _parts(syllable: str) -> tuple[int, int, int] | None:
+    code = ord(syllable)
+    if not _SYLLABLES[0] <= code <= _SYLLABLES[1]:
+        return None
+    index = code - _SYLLABLES[0]
+    return index // (_MEDIALS * _FINALS), index // _FINALS % _MEDIALS, index % _FINALS
+
+
+def _syllable(initial: int, medial: int, final: int) -> str:
+    return chr(_SYLLABLES[0] + (initial * _MEDIALS + medial) * _FINALS + final)
+
+
+def southern_hangul(text: str) -> str:
+    """Hangul in the southern orthography, syllable for syllable (the length is kept, so a
+    match in the result is a match at the same place in `text`): a word's initial ㄹ or ㄴ as
+    the south writes it (룡강 → 용강, 락원 → 낙원, 녕변 → 영변, 로동 → 노동), and 여 after a
+    vowel as 어 (되였다 → 되었다)."""
+    out = []
+    for index, char in enumerate(text):
+        parts = _parts(char)
+        if parts is None:
+            out.append(char)
+            continue
+        initial, medial, final = parts
+        before = _parts(text[index - 1]) if index else None
+        if before is None and initial in (_RIEUL, _NIEUN):
+            if medial in _Y_MEDIALS:
+                initial = _IEUNG
+            elif initial == _RIEUL:
+                initial = _NIEUN
+        elif (
+            before is not None
+            and (initial, medial) == (_IEUNG, _YO_MEDIAL)
+            and before[2] == 0
+            and before[1] in _YO_AFTER
+        ):
+            medial = _O_MEDIAL
+        out.append(_syllable(initial, medial, final))
+    return "".join(out)
+
+
 def _strip_marks(text: str) -> str:
     """Drop diacritics (ŏ → o, ŭ → u) but keep hangul syllables whole."""
     decomposed = unicodedata.normalize("NFKD", text)
@@ -63,6 +116,7 @@ def search_key(text: str) -> str:
         words.pop(0)
     key = "".join(ch for ch in "".join(words) if ch.isalnum())
     if _HANGUL.match(key):
+        key = southern_hangul(key)
         for suffix in HANGUL_SUFFIXES:
             if key.endswith(suffix) and len(key) - len(suffix) >= 1:
                 key = key[: -len(suffix)]

@@ -4,9 +4,12 @@ from django import forms
 from django.core.exceptions import ValidationError
 from django.utils.text import Truncator
 
+from events.choices import LeaderPresence
 from events.models import GuidanceVisit, Source
 from regiondev.dates import EDTF_HELP
+from sites.choices import PROGRAMME_YEARS
 from sites.models import County, Factory, Province
+from sites.search import search_key
 from staff import intake
 from staff.intake.frame import looks_like_html, read_frame
 
@@ -93,8 +96,9 @@ class ArticleForm(forms.ModelForm):
 class PlaceChoices:
     """The counties and provinces to pick from, read once and listed once for the whole page.
 
-    Each proposal names its places by slug in a text box backed by the page's datalists, so
-    the page stays light with one form per proposal and two hundred counties.
+    Each proposal names its places in a text box backed by the page's datalists, by slug or by
+    any spelling the search rule takes ("Hoeyang", "Kangwon-do", "회양군"), so the page stays
+    light with one form per proposal and two hundred counties.
     """
 
     def __init__(self):
@@ -103,12 +107,26 @@ class PlaceChoices:
         }
         self.provinces = {province.slug: province for province in Province.objects.all()}
 
-    def find(self, places: dict, slug: str, noun: str):
-        if not slug:
+    def find(self, places: dict, text: str, noun: str, *, within=None):
+        """The place `text` names; `within`, a province, settles a name two counties share."""
+        text = (text or "").strip()
+        if not text:
             return None
-        if slug not in places:
-            raise ValidationError(f"There is no {noun} with the slug “{slug}”.")
-        return places[slug]
+        if text in places:
+            return places[text]
+        key = search_key(text)
+        found = [place for place in places.values() if key and key in place.search_keys.split()]
+        found = found or [
+            place for place in places.values() if key and f" {key}" in place.search_keys
+        ]
+        if within is not None and len(found) > 1:
+            found = [place for place in found if place.province_id == within.pk] or found
+        if len(found) == 1:
+            return found[0]
+        if found:
+            listed = ", ".join(f"{place} ({place.province}, {place.slug})" for place in found[:8])
+            raise ValidationError(f"“{text}” could be {listed}: give the province or the slug.")
+        raise ValidationError(f"There is no {noun} named “{text}” or with that slug.")
 
 
 def place_input(datalist: str) -> forms.TextInput:
@@ -121,8 +139,10 @@ class ProposalForm(forms.Form):
     )
     kind = forms.ChoiceField(choices=[(kind, kind) for kind in intake.EVENT_KINDS])
     date = forms.CharField(label="Date (EDTF)", max_length=50, required=False)
-    county = forms.SlugField(required=False, widget=place_input("intake-counties"))
-    province = forms.SlugField(required=False, widget=place_input("intake-provinces"))
+    county = forms.CharField(max_length=200, required=False, widget=place_input("intake-counties"))
+    province = forms.CharField(
+        max_length=200, required=False, widget=place_input("intake-provinces")
+    )
     place_name = forms.CharField(label="Place in words", max_length=200, required=False)
     leader_present = forms.BooleanField(required=False)
     speakers = forms.CharField(
@@ -137,21 +157,52 @@ class ProposalForm(forms.Form):
         widget=forms.Textarea(attrs={"rows": 2, "cols": 30}),
         help_text="One a line: a stored factory's slug, or a new factory's name.",
     )
+    date_as_written = forms.CharField(label="Date as written", max_length=200, required=False)
+    programme_year = forms.IntegerField(
+        label="County's programme year",
+        required=False,
+        min_value=PROGRAMME_YEARS[0],
+        max_value=PROGRAMME_YEARS[-1],
+        help_text="Its first programme groundbreaking: the county has no programme year yet.",
+    )
     update = forms.IntegerField(required=False, widget=forms.HiddenInput)
+    quote = forms.CharField(required=False, widget=forms.HiddenInput)
+    leader_presence = forms.ChoiceField(
+        choices=LeaderPresence.choices, required=False, widget=forms.HiddenInput
+    )
+    place_as_written = forms.CharField(required=False, widget=forms.HiddenInput)
     summary = forms.CharField(widget=forms.Textarea(attrs={"rows": 3}), required=False)
 
     def __init__(self, *args, places: PlaceChoices, **kwargs):
         super().__init__(*args, **kwargs)
         self.places = places
-
-    def clean_county(self):
-        return self.places.find(self.places.counties, self.cleaned_data["county"], "county")
+        # "“Hoeyang” is Hoeyang (Kangwon)": how a place typed in any spelling was read.
+        self.matches = []
 
     def clean_province(self):
         return self.places.find(self.places.provinces, self.cleaned_data["province"], "province")
 
     def clean(self):
         cleaned = super().clean()
+        written = cleaned.get("county", "")
+        try:
+            cleaned["county"] = self.places.find(
+                self.places.counties, written, "county", within=cleaned.get("province")
+            )
+        except ValidationError as error:
+            self.add_error("county", error)
+            return cleaned
+        for name in ("county", "province"):
+            place = cleaned.get(name)
+            typed = written if name == "county" else self.data.get(self.add_prefix(name), "")
+            if place is not None and typed.strip() != place.slug:
+                self.matches.append(
+                    f"“{typed.strip()}” is {place}"
+                    + (f" ({place.province})" if name == "county" else "")
+                )
+        return self._choice(cleaned)
+
+    def _choice(self, cleaned):
         if not cleaned.get("include") or self.errors:
             return cleaned
         if not cleaned.get("date"):
@@ -172,6 +223,11 @@ class ProposalForm(forms.Form):
             factories=stored,
             new_factories=new,
             update=self._record(cleaned["kind"], cleaned.get("update")),
+            date_as_written=cleaned.get("date_as_written", ""),
+            quote=cleaned.get("quote", ""),
+            leader_presence=cleaned.get("leader_presence") or LeaderPresence.UNSTATED,
+            place_as_written=cleaned.get("place_as_written", ""),
+            programme_year=cleaned.get("programme_year"),
         )
         try:
             intake.build_event(self.choice)
@@ -225,5 +281,25 @@ def proposal_initial(event: intake.ProposedEvent) -> dict:
         or ("Kim Jong Un" if event.leader_present and event.model is GuidanceVisit else ""),
         "factories": "\n".join(dict.fromkeys(factories)),
         "update": event.existing.pk if event.update and event.existing else None,
+        "date_as_written": event.date_found.text if event.date_found else "",
+        "quote": event.sentence,
+        "leader_presence": event.leader_presence,
+        "place_as_written": event.place_found.text if event.place_found else "",
+        "programme_year": programme_year_proposed(event),
         "summary": Truncator(event.summary).chars(SUMMARY_MAX_CHARACTERS),
     }
+
+
+def programme_year_proposed(event: intake.ProposedEvent) -> int | None:
+    """A groundbreaking in a county without a programme year: the year it would start."""
+    county = event.county
+    if (
+        county is None
+        or county.programme_year is not None
+        or event.kind != "groundbreaking"
+        or event.lower is None
+        or event.lower.year != event.upper.year
+        or event.lower.year not in PROGRAMME_YEARS
+    ):
+        return None
+    return event.lower.year

@@ -104,9 +104,7 @@ class ReportingDataset(tablib.Dataset):
 def _import(model, file_name, original_name, file_format, resource, *, dry_run, user=None):
     model_admin = _admin(model)
     storage = _storage(model_admin, file_name, file_format)
-    input_format = model_admin.get_import_formats()[file_format](
-        encoding=model_admin.from_encoding
-    )
+    input_format = model_admin.get_import_formats()[file_format](encoding=model_admin.from_encoding)
     read = input_format.create_dataset(storage.read())
     dataset = ReportingDataset(*read, headers=read.headers)
     resource_class = model_admin.get_import_resource_classes(None)[resource]

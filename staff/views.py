@@ -80,6 +80,9 @@ def article_intake(request):
                 choices = [
                     form.choice for form in formset.forms if form.cleaned_data.get("include")
                 ]
+                intake.describe_source(
+                    article, published=reading.published, language=reading.frame.language
+                )
                 outcome = intake.confirm(article=article, choices=choices)
                 messages.success(request, _summary(outcome))
                 return redirect(reverse("admin:events_source_change", args=[outcome.source.pk]))

@@ -6,7 +6,7 @@ the report's frame (frame.py), dates (dates.py), places (places.py), event kinds
 facilities (kinds.py).
 """
 
-from staff.intake.confirm import Choice, Outcome, build_event, confirm
+from staff.intake.confirm import Choice, Outcome, build_event, confirm, describe_source
 from staff.intake.kinds import EVENT_KINDS
 from staff.intake.reading import ProposedEvent, Reading, existing_source, read_article
 
@@ -18,6 +18,7 @@ __all__ = [
     "Reading",
     "build_event",
     "confirm",
+    "describe_source",
     "existing_source",
     "read_article",
 ]

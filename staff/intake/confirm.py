@@ -1,7 +1,10 @@
 """Storing what staff confirmed: the source and the chosen records, in one transaction.
 
 Every record is written through the services of the app that owns it (`events.services`,
-`sites.services`), so the intake keeps the rules the admin, the API and the import keep.
+`sites.services`), so the intake keeps the rules the admin, the API and the import keep. What
+the report says of each record (the date as written and as EDTF, the supporting sentence, the
+leader's presence) is kept on the record's citation of it, and a county's first programme
+groundbreaking gives the county its programme year when staff confirm it.
 """
 
 from dataclasses import dataclass, field
@@ -9,7 +12,9 @@ from dataclasses import dataclass, field
 from django.db import transaction
 
 from events import services as event_services
-from events.models import Ceremony, GuidanceVisit, Source
+from events.choices import LeaderPresence
+from events.models import Ceremony, Citation, GuidanceVisit, Source
+from events.publishers import state_media_outlet
 from sites import services as site_services
 from sites.models import County, Factory, Province
 from staff.intake.kinds import EVENT_KINDS, sector_of
@@ -33,6 +38,13 @@ class Choice:
     factories: list[Factory] = field(default_factory=list)
     new_factories: list[str] = field(default_factory=list)
     update: Ceremony | GuidanceVisit | None = None
+    # What the report says, for the record's citation of it.
+    date_as_written: str = ""
+    quote: str = ""
+    leader_presence: str = LeaderPresence.UNSTATED
+    place_as_written: str = ""
+    # The county's programme year, when this confirms its first programme groundbreaking.
+    programme_year: int | None = None
 
     @property
     def model(self):
@@ -112,6 +124,53 @@ def _factories(choice: Choice, source: Source, outcome: Outcome) -> list[Factory
     return factories
 
 
+def describe_source(article: Source, *, published, language: str) -> Source:
+    """The report as read: its publication day where the text dates it more sharply than the
+    form did, its language, and whether its publisher is DPRK state media."""
+    if published is not None and (
+        article.published_lower is None
+        or (
+            article.published_lower <= published.lower
+            and published.upper <= article.published_upper
+        )
+    ):
+        article.published = published.text
+    article.derive_published_bounds()
+    article.language = language or article.language
+    article.state_media = bool(state_media_outlet(article.publisher))
+    return article
+
+
+def _cite(record, source: Source, choice: Choice) -> None:
+    """Write on the record's citation of the source what the source says of the record."""
+    field = "ceremony" if isinstance(record, Ceremony) else "visit"
+    citation = Citation.objects.get(**{field: record, "source": source})
+    citation.date_as_written = choice.date_as_written[:200]
+    citation.date = choice.date
+    citation.leader_present = (
+        LeaderPresence.YES if choice.leader_present else choice.leader_presence
+    )
+    citation.place_as_written = choice.place_as_written[:200]
+    citation.facilities_as_written = "; ".join(
+        [*(factory.name for factory in choice.factories), *choice.new_factories]
+    )[:300]
+    # The supporting sentence is quoted only from state media's own texts (their wording is
+    # kept in full); other publishers' wording stays theirs.
+    citation.quote = choice.quote if source.state_media else ""
+    citation.full_clean()
+    citation.save()
+
+
+def _programme_year(choice: Choice) -> None:
+    county = choice.county
+    if county is None or choice.programme_year is None or county.programme_year is not None:
+        return
+    county.programme_year = choice.programme_year
+    county.full_clean()
+    county._change_reason = CHANGE_REASON
+    county.save()
+
+
 @transaction.atomic
 def confirm(*, article: Source, choices: list[Choice]) -> Outcome:
     """Store the report (unless it is stored already) and the chosen records, citing it."""
@@ -124,6 +183,7 @@ def confirm(*, article: Source, choices: list[Choice]) -> Outcome:
         source = article
     outcome = Outcome(source=source, source_created=created_source)
     for choice in choices:
+        _programme_year(choice)
         factories = _factories(choice, source, outcome) if choice.county else []
         if choice.update is not None:
             record = choice.update
@@ -133,11 +193,14 @@ def confirm(*, article: Source, choices: list[Choice]) -> Outcome:
                 factories=_with(record.factories.all(), factories),
                 sources=_with(record.sources.all(), [source]),
             )
+            _cite(record, source, choice)
             outcome.updated.append(record)
             continue
         equal = _find_equal(choice)
         if equal is None:
-            outcome.created.append(_save(choice, None, factories=factories, sources=[source]))
+            record = _save(choice, None, factories=factories, sources=[source])
+            _cite(record, source, choice)
+            outcome.created.append(record)
             continue
         stored_factories = list(equal.factories.all())
         if equal.sources.filter(pk=source.pk).exists() and set(factories) <= set(stored_factories):
@@ -157,6 +220,7 @@ def confirm(*, article: Source, choices: list[Choice]) -> Outcome:
             factories=_with(stored_factories, factories),
             sources=_with(equal.sources.all(), [source]),
         )
+        _cite(equal, source, choice)
         outcome.cited.append(equal)
     return outcome
 

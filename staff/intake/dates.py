@@ -84,8 +84,14 @@ DATE_PATTERNS = [
     ),
     (
         "previous day",
-        re.compile(r"\bthe previous day\b|\bthe day before\b|전날|前日", re.IGNORECASE),
+        re.compile(
+            r"\bthe previous day\b|\bthe day before\b|\byesterday\b|\bgestern\b|전날|어제|前日"
+            r"|昨日",
+            re.IGNORECASE,
+        ),
     ),
+    # The day of publication; "오늘로부터 …전" counts back from it, "오늘날" is nowadays.
+    ("today", re.compile(r"\btoday\b(?!'s)|\bheute\b|오늘(?!날|로부터|부터|까지)|今日", re.I)),
     (
         "same day",
         re.compile(
@@ -99,6 +105,7 @@ DATE_PATTERNS = [
         re.compile(
             r"\b(?P<weekday>Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|Montag|"
             r"Dienstag|Mittwoch|Donnerstag|Freitag|Samstag|Sonntag)\b"
+            r"|(?P<weekday_ko>[월화수목금토일]요일)"
         ),
     ),
     (
@@ -154,6 +161,9 @@ class FoundDate:
     upper: datetime.date
     from_context: bool = False
     refers_back: bool = False
+    # "today", 오늘: the publication day, unless a speech quoted a day late says it; a date
+    # the report gives for the same event wins over it.
+    today: bool = False
 
     @property
     def words(self) -> str:
@@ -199,7 +209,7 @@ def _foreign(text: str, language: str, base: datetime.date):
         "PREFER_DATES_FROM": "past",
         "PREFER_DAY_OF_MONTH": "first",
     }
-    languages = [language] if language in {"de", "fr", "es", "ru", "it", "nl"} else None
+    languages = [language] if language in {"de", "fr", "es", "ru", "it", "nl", "ko"} else None
     parsed = dateparser.parse(text, languages=languages, settings=settings)
     return parsed.date() if parsed else None
 
@@ -278,6 +288,10 @@ class DateReader:
                 return None
             day = self.published.lower - datetime.timedelta(days=1)
             return day, day, False
+        if kind == "today":
+            if not self.day_known:
+                return None
+            return self.published.lower, self.published.lower, False
         if kind == "same day":
             if self.last is None:
                 return None
@@ -285,7 +299,9 @@ class DateReader:
         if kind == "weekday":
             if not self.day_known:
                 return None
-            target = _foreign(groups["weekday"], self.language, self.published.lower)
+            weekday = groups.get("weekday") or groups["weekday_ko"]
+            language = "ko" if groups.get("weekday_ko") else self.language
+            target = _foreign(weekday, language, self.published.lower)
             back = (self.published.lower.weekday() - target.weekday()) % 7 if target else None
             if back is None:
                 return None
@@ -387,6 +403,7 @@ class DateReader:
                 upper,
                 from_context=from_context,
                 refers_back=kind == "same day",
+                today=kind == "today",
             )
             found.append(date)
             taken_until = end

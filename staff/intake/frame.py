@@ -29,15 +29,28 @@ _DATELINE_KO = re.compile(
 )
 _ARCHIVE_NOISE = re.compile(
     r"^(?:[A-Z][a-z]+ \d{1,2}, \d{4}[A-Z][a-z]{2} \d{1,2}, \d{4}|[A-Z][a-z]+ \d{1,2}, \d{4}"
-    r"|KCNA [^\n]{0,40}|NK News is hiring|Read original version at source)\s*$",
+    r"|KCNA [^\n]{0,40}|Read original version at source)\s*$",
     re.MULTILINE,
 )
 _HANGUL = re.compile(r"[\uac00-\ud7a3]")
 _KANA = re.compile(r"[\u3040-\u30ff]")
+_HAN = re.compile(r"[\u4e00-\u9fff]")
+_CYRILLIC = re.compile(r"[\u0400-\u04ff]")
+_WORD = re.compile(r"[^\W\d_]+")
 _GERMAN = re.compile(
     r"\b(?:der|die|das|und|des|im|am|fand|wurde|statt|Kreis(?:es)?|Bezirk(?:es)?)\b"
 )
-_ENGLISH = re.compile(r"\b(?:the|and|of|was|were|in|on|at)\b")
+_ENGLISH = re.compile(r"\b(?:the|and|of|was|were|in|on|at|a|to|is|by|with)\b", re.IGNORECASE)
+# The commonest words of French, Spanish, Italian and Portuguese, which the reader does not read.
+_ROMANCE = re.compile(
+    r"\b(?:le|la|les|du|et|une|dans|el|los|las|y|del|il|della|di|che|os|do|da|em)\b",
+    re.IGNORECASE,
+)
+# A text in Latin script whose commonest words are neither English nor German: read as none.
+COMMON_WORDS_SHARE = 0.08
+# The languages the reader has wordings for, by the code language_of() gives.
+LANGUAGES_READ = {"en": "English", "ko": "Korean", "de": "German"}
+LANGUAGE_NAMES = {"ja": "Japanese", "zh": "Chinese", "ru": "Russian", "": "a language not told"}
 _TAG = re.compile(r"<(?:/?[a-zA-Z][a-zA-Z0-9]*\b[^<>]*|!--.*?--)>", re.DOTALL)
 
 # Full stops after these words do not end a sentence: "Jan. 10", "No. 1", "Mr. Kim".
@@ -104,14 +117,22 @@ def looks_like_html(text: str) -> bool:
 
 
 def language_of(text: str) -> str:
-    """The report's language, told by its script and its commonest words."""
-    if len(_HANGUL.findall(text)) > 20:
-        return "ko"
-    if len(_KANA.findall(text)) > 20:
-        return "ja"
-    if len(_GERMAN.findall(text)) > len(_ENGLISH.findall(text)):
-        return "de"
-    return "en"
+    """The report's language, told by its script and its commonest words; "" when it is
+    written in Latin script in neither English nor German."""
+    scripts = [("ko", _HANGUL), ("ja", _KANA), ("zh", _HAN), ("ru", _CYRILLIC)]
+    for code, script in scripts:
+        if len(script.findall(text)) > 20:
+            return code
+    words = len(_WORD.findall(text)) or 1
+    german, english = len(_GERMAN.findall(text)), len(_ENGLISH.findall(text))
+    other = len(_ROMANCE.findall(text))
+    if max(german, english) / words < COMMON_WORDS_SHARE or other > max(german, english):
+        return ""
+    return "de" if german > english else "en"
+
+
+def language_name(code: str) -> str:
+    return LANGUAGES_READ.get(code) or LANGUAGE_NAMES.get(code, code)
 
 
 def read_frame(text: str) -> Frame:

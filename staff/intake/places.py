@@ -15,7 +15,7 @@ from dataclasses import dataclass, field
 from rapidfuzz import fuzz, process
 
 from sites.models import County, Province
-from sites.search import search_key
+from sites.search import search_key, southern_hangul
 
 FUZZY_CUTOFF = 80
 # Near-spellings this close to the best are kept for a province named beside them to settle.
@@ -116,12 +116,12 @@ class Gazetteer:
                 if place not in self.by_key[key]:
                     self.by_key[key].append(place)
             if place.name_ko:
-                self.by_hangul.setdefault(place.name_ko, []).append(place)
+                # Keyed in the southern orthography, so 락원군 and 낙원군 find the same county.
+                name = southern_hangul(place.name_ko)
+                self.by_hangul.setdefault(name, []).append(place)
                 for long, short in (("특별시", "시"), ("직할시", "시")):
-                    if isinstance(place, Province) and place.name_ko.endswith(long):
-                        self.by_hangul.setdefault(place.name_ko[: -len(long)] + short, []).append(
-                            place
-                        )
+                    if isinstance(place, Province) and name.endswith(long):
+                        self.by_hangul.setdefault(name[: -len(long)] + short, []).append(place)
         self.folded = defaultdict(list)
         for key in self.by_key:
             if key.isascii() and len(key) >= MIN_LATIN_KEY:
@@ -163,9 +163,11 @@ class Gazetteer:
         return resolve_by_province(found, found)
 
     def _hangul_name(self, word: str, number: int) -> FoundPlace | None:
+        southern = southern_hangul(word)
         for name in self.hangul_names:
-            if word.startswith(name):
-                return FoundPlace(name, number, list(self.by_hangul[name]), name)
+            if southern.startswith(name):
+                written = word[: len(name)]
+                return FoundPlace(written, number, list(self.by_hangul[name]), written)
         return None
 
     @staticmethod

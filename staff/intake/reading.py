@@ -16,11 +16,19 @@ from django.core.exceptions import ValidationError
 from django.db.models import Q
 from rapidfuzz import fuzz
 
+from events.choices import LeaderPresence
 from events.models import Ceremony, GuidanceVisit, Source
 from regiondev import dates
 from sites.models import County, Factory, Province
 from staff.intake.dates import DateReader, FoundDate
-from staff.intake.frame import Frame, dateline_date, read_frame, sentences
+from staff.intake.frame import (
+    LANGUAGES_READ,
+    Frame,
+    dateline_date,
+    language_name,
+    read_frame,
+    sentences,
+)
 from staff.intake.kinds import (
     EVENT_KINDS,
     LEADER,
@@ -92,6 +100,18 @@ class ProposedEvent:
         return bool(self.date_found and self.date_found.precise)
 
     @property
+    def leader_presence(self) -> str:
+        """As a citation states it: present, absent from the list of who was there, or
+        unstated."""
+        if self.leader_present:
+            return LeaderPresence.YES
+        return LeaderPresence.NO if self.present else LeaderPresence.UNSTATED
+
+    @property
+    def said_today(self) -> bool:
+        return bool(self.date_found and self.date_found.today)
+
+    @property
     def is_new(self) -> bool:
         """Whether the reader proposes storing it: a new record or a sharper date."""
         return self.existing is None or self.update
@@ -155,6 +175,11 @@ class Reading:
     def problems(self) -> list[str]:
         """What makes the text unreadable as a report, in words."""
         found = []
+        if self.frame.language not in LANGUAGES_READ:
+            return [
+                f"The text is written in {language_name(self.frame.language)}; the intake "
+                f"reads {', '.join(LANGUAGES_READ.values())} reports."
+            ]
         if not self.places:
             found.append(
                 "No county, city, district or province of the gazetteer is named in the text."
@@ -327,11 +352,16 @@ def _merge(candidates: list[ProposedEvent]) -> list[ProposedEvent]:
             for event in events
             if event.kind == candidate.kind and _same_place(event, candidate)
         ]
-        if candidate.lower is None:
+        if candidate.lower is None or candidate.said_today:
             target = same[-1] if same else None
         else:
             target = next(
-                (event for event in reversed(same) if _compatible(event, candidate)), None
+                (
+                    event
+                    for event in reversed(same)
+                    if event.said_today or _compatible(event, candidate)
+                ),
+                None,
             )
         if target is None:
             events.append(candidate)
@@ -342,7 +372,12 @@ def _merge(candidates: list[ProposedEvent]) -> list[ProposedEvent]:
 
 def _absorb(event: ProposedEvent, other: ProposedEvent) -> None:
     if other.lower is not None and (
-        event.lower is None or (other.upper - other.lower) < (event.upper - event.lower)
+        event.lower is None
+        or (event.said_today and not other.said_today)
+        or (
+            event.said_today == other.said_today
+            and (other.upper - other.lower) < (event.upper - event.lower)
+        )
     ):
         event.date, event.lower, event.upper = other.date, other.lower, other.upper
         event.date_found, event.sentence = other.date_found, other.sentence

@@ -149,18 +149,24 @@ def _percent(value: float | None) -> str:
     return "–" if value is None else f"{value:.1%}"
 
 
-def table(tallies: dict[str, Tally]) -> str:
+def report(tallies_by_folder: dict[Path, dict[str, Tally]]) -> str:
+    """One table of every folder and language, then each miss and wrong tick by name."""
     lines = [
-        "| language | texts | facts to find | found | ticked | ticked right | recall | precision |",
-        "| -------- | ----: | ------------: | ----: | -----: | -----------: | -----: | --------: |",
+        "| folder | language | texts | facts to find | found | ticked | ticked right | recall "
+        "| precision | wrong ticks |",
+        "| ------ | -------- | ----: | ------------: | ----: | -----: | -----------: | -----: "
+        "| --------: | ----------: |",
     ]
-    for language, tally in sorted(tallies.items()):
-        lines.append(
-            f"| {language} | {tally.texts} | {tally.facts} | {tally.found} | {tally.ticked} | "
-            f"{tally.right} | {_percent(tally.recall)} | {_percent(tally.precision)} |"
-        )
-    for language, tally in sorted(tallies.items()):
-        lines += [f"written in {language}: {item}" for item in tally.relabelled]
-        lines += [f"missed ({language}): {miss}" for miss in tally.misses]
-        lines += [f"ticked wrongly ({language}): {wrong}" for wrong in tally.wrong]
-    return "\n".join(lines)
+    details = []
+    for folder, tallies in tallies_by_folder.items():
+        name = Path(folder).name
+        for language, tally in sorted(tallies.items()):
+            lines.append(
+                f"| {name} | {language} | {tally.texts} | {tally.facts} | {tally.found} | "
+                f"{tally.ticked} | {tally.right} | {_percent(tally.recall)} | "
+                f"{_percent(tally.precision)} | {len(tally.wrong)} |"
+            )
+            details += [f"{name}, written in {language}: {item}" for item in tally.relabelled]
+            details += [f"{name}, missed ({language}): {miss}" for miss in tally.misses]
+            details += [f"{name}, ticked wrongly ({language}): {wrong}" for wrong in tally.wrong]
+    return "\n".join([*lines, *details])

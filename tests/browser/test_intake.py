@@ -1,5 +1,6 @@
 """Staff paste a report into the intake, correct a proposal, confirm, and find the records."""
 
+import itertools
 import json
 
 import pytest
@@ -70,4 +71,43 @@ def test_paste_correct_confirm_and_find_the_records(browser, live_server, transa
     assert Ceremony.objects.count() == 1
     assert GuidanceVisit.objects.count() == 1
     assert errors == []
+    context.close()
+
+
+@pytest.mark.parametrize("width", [390, 1280])
+def test_the_review_page_fits_the_screen(browser, live_server, transactional_db, width):
+    """No sideways scroll on a phone (each proposal's cells stacked) nor on a desktop, where
+    the proposals' labels line up in one column."""
+    seed.load_gazetteer()
+    get_user_model().objects.create_superuser("chief", "chief@example.org", "pw-chief-123")
+    context = browser.new_context(viewport={"width": width, "height": 900})
+    page = context.new_page()
+    page.goto(f"{live_server.url}/admin/login/?next=/admin/intake/")
+    page.fill("#id_username", "chief")
+    page.fill("#id_password", "pw-chief-123")
+    page.click("input[type=submit]")
+    page.fill("#id_title", "Regional-Industry Factories Inaugurated in Onchon County")
+    page.fill("#id_publisher", "KCNA")
+    page.fill("#id_published", "2025-01-21")
+    page.fill("#id_full_text", REPORT)
+    page.click("input[name=propose]")
+    assert page.locator("table.intake-proposals tbody tr").count() == 3
+
+    scroll_width = page.evaluate("document.documentElement.scrollWidth")
+    assert scroll_width <= width
+    cells = page.locator("table.intake-proposals tbody tr").first.locator("td")
+    boxes = [cells.nth(index).bounding_box() for index in range(cells.count())]
+    if width == 390:
+        # Stacked: each cell below the one before, none narrower than half the screen.
+        assert all(
+            later["y"] >= earlier["y"] + earlier["height"] - 1
+            for earlier, later in itertools.pairwise(boxes)
+        )
+        assert all(box["width"] >= width / 2 for box in boxes[1:])
+    else:
+        lefts = {
+            round(page.locator(f"#id_form-0-{name}").bounding_box()["x"])
+            for name in ("kind", "date", "county", "province", "speakers")
+        }
+        assert len(lefts) == 1  # the boxes line up behind their labels
     context.close()

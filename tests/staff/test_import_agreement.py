@@ -10,11 +10,11 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from events.models import Ceremony
-from staff.event_resources import CeremonyResource
 from sites.models import Factory
-from staff.place_resources import FactoryResource
+from staff.event_resources import CeremonyResource
 from staff.imports import row_errors
 from staff.models import Job
+from staff.place_resources import FactoryResource
 from tests import factories as make
 from tests.staff import pages
 from tests.staff.test_import_export import import_url, upload

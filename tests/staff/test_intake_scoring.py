@@ -10,6 +10,7 @@ from events import seed
 from staff.intake import scoring
 
 PACK = Path(settings.BASE_DIR).parent / "shared" / "sources" / "pack"
+PACK_KO = PACK.parent / "pack-ko"
 
 
 @pytest.fixture
@@ -28,6 +29,17 @@ def test_the_pack_english_reports_are_read_to_the_bar(gazetteer):
     assert english.precision >= 0.95
     assert english.wrong == []  # no ticked proposal is wrong
     assert tallies["de"].recall >= 0.85
+
+
+@pytest.mark.skipif(
+    not (PACK_KO / "facts.csv").exists(), reason="the Korean pack is not beside the checkout"
+)
+def test_the_korean_pack_is_read_to_the_bar(gazetteer):
+    korean = scoring.score(PACK_KO)["ko"]
+    assert korean.facts >= 10
+    assert korean.recall >= 0.90
+    assert korean.precision >= 0.95
+    assert korean.wrong == []
 
 
 def write_pack(folder: Path, texts: dict[str, tuple[str, str]], facts: list[dict]) -> Path:
@@ -111,6 +123,7 @@ def test_a_folder_of_the_same_layout_is_scored_per_language(gazetteer, tmp_path)
     assert (tallies["en"].facts, tallies["en"].found, tallies["en"].ticked) == (2, 1, 1)
     assert tallies["en"].misses == ["kujang: field guidance, Kujang, 2025-01-24"]
     assert (tallies["de"].facts, tallies["de"].found, tallies["de"].right) == (1, 1, 1)
-    table = scoring.table(tallies)
-    assert "| de | 1 | 1 | 1 | 1 | 1 | 100.0% | 100.0% |" in table
-    assert "| en | 2 | 2 | 1 | 1 | 1 | 50.0% | 100.0% |" in table
+    table = scoring.report({folder: tallies})
+    assert f"| {folder.name} | de | 1 | 1 | 1 | 1 | 1 | 100.0% | 100.0% | 0 |" in table
+    assert f"| {folder.name} | en | 2 | 2 | 1 | 1 | 1 | 50.0% | 100.0% | 0 |" in table
+    assert f"{folder.name}, missed (en): kujang: field guidance, Kujang, 2025-01-24" in table

@@ -1,4 +1,4 @@
-"""`manage.py intake_score [--pack FOLDER]`: score the reader on a pack of reports.
+"""`manage.py intake_score [FOLDER ...]`: score the reader on folders of reports, each apart.
 
 The reading runs in a throwaway database holding only the gazetteer (no event stored), so
 the score does not depend on what this installation has stored.
@@ -14,24 +14,30 @@ from django.test.utils import override_settings
 from events import seed
 from staff.intake import scoring
 
-DEFAULT_PACK = Path(settings.BASE_DIR).parent / "shared" / "sources" / "pack"
+SOURCES = Path(settings.BASE_DIR).parent / "shared" / "sources"
+DEFAULT_PACKS = [SOURCES / "pack", SOURCES / "pack-ko"]
 
 
 class Command(BaseCommand):
-    help = "Score the article intake on a folder of reports (sources.csv, texts/, facts.csv)."
+    help = (
+        "Score the article intake on folders of reports (sources.csv, texts/, facts.csv), "
+        "by default the source pack and the Korean pack."
+    )
 
     def add_arguments(self, parser):
-        parser.add_argument("--pack", type=Path, default=DEFAULT_PACK)
+        parser.add_argument("packs", nargs="*", type=Path, metavar="FOLDER")
 
-    def handle(self, *args, pack: Path, **options):
-        if not (pack / "sources.csv").exists():
-            self.stderr.write(f"No sources.csv in {pack}.")
+    def handle(self, *args, packs: list[Path], **options):
+        packs = packs or DEFAULT_PACKS
+        missing = [str(pack) for pack in packs if not (pack / "sources.csv").exists()]
+        if missing:
+            self.stderr.write(f"No sources.csv in {', '.join(missing)}.")
             raise SystemExit(2)
         name = connection.creation.create_test_db(verbosity=0, autoclobber=True, keepdb=False)
         try:
             with override_settings(DEBUG=False):
                 seed.load_gazetteer()
-                tallies = scoring.score(pack)
+                tallies = {pack: scoring.score(pack) for pack in packs}
         finally:
             connection.creation.destroy_test_db(name, verbosity=0)
-        self.stdout.write(scoring.table(tallies))
+        self.stdout.write(scoring.report(tallies))
