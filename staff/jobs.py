@@ -33,6 +33,9 @@ logger = logging.getLogger(__name__)
 # The heartbeat, which also writes the progress: a row costs no write of its own.
 HEARTBEAT_SECONDS = 1
 STALLED_AFTER = timedelta(seconds=60)
+# A queued job is in Redis within moments of being stored; one still not there after this long
+# was lost (deleted from the queue, or Redis restarted without its data) and never runs.
+VANISHED_AFTER = timedelta(seconds=30)
 # A worker gives up on a job after this long (RQ's own timeout), and the job fails.
 JOB_TIMEOUT = 60 * 60
 
@@ -134,7 +137,8 @@ def report(done: int, total: int | None = None, message: str = "") -> None:
 
 
 def refresh(job: Job) -> Job:
-    """The job as its page shows it: a running job whose worker went silent has failed."""
+    """The job as its page shows it: a running job whose worker went silent has failed, and
+    so has a queued job the queue has lost."""
     stalled = timezone.now() - STALLED_AFTER
     if (
         job.status == JobStatus.RUNNING
@@ -149,7 +153,33 @@ def refresh(job: Job) -> Job:
             "finished. Nothing it was writing was kept; start the job again.",
         )
         job.refresh_from_db()
+    elif (
+        job.status == JobStatus.QUEUED
+        and job.created_at < timezone.now() - VANISHED_AFTER
+        and _vanished(job)
+    ):
+        _finish(
+            job,
+            JobStatus.FAILED,
+            error="The job is no longer in the queue (it was removed, or the queue's Redis "
+            "restarted and lost it), so no worker will take it. Nothing was changed; start "
+            "the job again.",
+        )
+        job.refresh_from_db()
     return job
+
+
+def _vanished(job: Job) -> bool:
+    """Whether the queue has lost the job; not known (False) while Redis cannot be asked."""
+    if not settings.RQ_QUEUES:
+        return False
+    import django_rq
+    from rq.job import Job as QueuedJob
+
+    try:
+        return not QueuedJob.exists(str(job.pk), connection=django_rq.get_connection("default"))
+    except RedisError:
+        return False
 
 
 def _worked_on(job: Job) -> bool:
