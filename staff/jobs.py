@@ -38,6 +38,9 @@ STALLED_AFTER = timedelta(seconds=60)
 VANISHED_AFTER = timedelta(seconds=30)
 # A worker gives up on a job after this long (RQ's own timeout), and the job fails.
 JOB_TIMEOUT = 60 * 60
+# A page asks the queue's Redis little (queue a job, look one up), so it gives up after this
+# long and answers at once when Redis is down or frozen (redis-py would wait 5 s per call).
+REDIS_TIMEOUT = 0.5
 
 
 @dataclasses.dataclass
@@ -83,7 +86,7 @@ def _push(job: Job) -> None:
     import django_rq
 
     try:
-        django_rq.get_queue("default", commit_mode="auto").enqueue(
+        django_rq.get_queue("default", commit_mode="auto", connection=_redis()).enqueue(
             run, job.pk, job_id=str(job.pk), job_timeout=JOB_TIMEOUT, result_ttl=0
         )
     except RedisError as error:
@@ -173,13 +176,23 @@ def _vanished(job: Job) -> bool:
     """Whether the queue has lost the job; not known (False) while Redis cannot be asked."""
     if not settings.RQ_QUEUES:
         return False
-    import django_rq
     from rq.job import Job as QueuedJob
 
     try:
-        return not QueuedJob.exists(str(job.pk), connection=django_rq.get_connection("default"))
+        return not QueuedJob.exists(str(job.pk), connection=_redis())
     except RedisError:
         return False
+
+
+def _redis():
+    """A connection to the queue's Redis for a page's few calls, with short timeouts."""
+    import django_rq
+
+    connection = django_rq.get_connection("default")
+    connection.connection_pool.connection_kwargs.update(
+        socket_connect_timeout=REDIS_TIMEOUT, socket_timeout=REDIS_TIMEOUT
+    )
+    return connection
 
 
 def _worked_on(job: Job) -> bool:
@@ -187,13 +200,12 @@ def _worked_on(job: Job) -> bool:
     on SQLite the job's own transaction can keep the heartbeat from being written."""
     if not settings.RQ_QUEUES:
         return False
-    import django_rq
     from rq.exceptions import NoSuchJobError
     from rq.job import Job as QueuedJob
     from rq.worker import Worker
 
     try:
-        connection = django_rq.get_connection("default")
+        connection = _redis()
         queued = QueuedJob.fetch(str(job.pk), connection=connection)
         if queued.get_status() != "started" or not queued.worker_name:
             return False

@@ -2,6 +2,8 @@
 without it, followed on a progress page, never lost silently."""
 
 import datetime
+import socket
+import time
 import uuid
 from pathlib import Path
 
@@ -228,3 +230,41 @@ class TestAJobTheQueueLost:
         assert "Waiting for a worker" in pages.text(staff_client.get(queued.get_absolute_url()))
         work(queue_on_redis)
         assert "Status: finished" in pages.text(staff_client.get(queued.get_absolute_url()))
+
+
+@pytest.fixture
+def frozen_redis():
+    """A Redis that takes connections and never answers (a stopped process, a lost host)."""
+    with socket.socket() as listener:
+        listener.bind(("127.0.0.1", 0))
+        listener.listen(64)
+        url = f"redis://127.0.0.1:{listener.getsockname()[1]}/0"
+        with override_settings(RQ_QUEUES={"default": {"URL": url}}):
+            yield
+
+
+@pytest.mark.parametrize("rows", [2, 300])
+def test_an_import_answers_at_once_when_redis_is_frozen(
+    seeded, staff_client, frozen_redis, django_capture_on_commit_callbacks, rows
+):
+    started = time.monotonic()
+    with django_capture_on_commit_callbacks(execute=True):
+        response = staff_client.post(
+            import_url(Factory),
+            {"format": 0, "resource": 0, "import_file": upload("f.csv", many_factories(rows))},
+        )
+    assert time.monotonic() - started < 1.5
+    page = pages.text(staff_client.get(response.url))
+    assert "Status: failed" in page
+    assert "cannot be reached" in page
+    assert time.monotonic() - started < 2.5  # the page asks Redis nothing of a failed job
+
+
+def test_a_job_page_answers_at_once_when_redis_is_frozen(staff, staff_client, frozen_redis):
+    job = Job.objects.create(
+        title="Importing", user=staff, function="staff.imports.apply", status=JobStatus.QUEUED
+    )
+    Job.objects.filter(pk=job.pk).update(created_at=timezone.now() - datetime.timedelta(hours=1))
+    started = time.monotonic()
+    assert "Waiting for a worker" in pages.text(staff_client.get(job.get_absolute_url()))
+    assert time.monotonic() - started < 1.5
