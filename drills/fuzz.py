@@ -1,7 +1,9 @@
 """Fuzz drill: schemathesis against the API under gunicorn with production settings, on
 PostgreSQL, with every check and a fixed seed: once anonymous, on every read (an anonymous
 write is a 401 by design, which tests/api/test_permissions.py checks), and once with a staff
-token, on every operation. Prints each run's summary; fails on any failure.
+token, on every operation. Beside the schema's own values, `q` and the slugs in paths are
+drawn from punctuation, symbols and the letters of every script too (drills/fuzz_hooks.py).
+Prints each run's summary; fails on any failure.
 
     python drills/fuzz.py [--max-examples 25] [--seed 20241220]
 """
@@ -39,8 +41,9 @@ def schemathesis(workspace, url, seed, max_examples, *options) -> tuple[int, str
         "X-Forwarded-Proto: https",
     ]
     command += options
+    env = {**workspace.env, "SCHEMATHESIS_HOOKS": str(ROOT / "drills" / "fuzz_hooks.py")}
     result = subprocess.run(
-        command, cwd=ROOT, env=workspace.env, capture_output=True, text=True, timeout=1800
+        command, cwd=ROOT, env=env, capture_output=True, text=True, timeout=1800
     )
     return result.returncode, result.stdout + result.stderr
 

@@ -7,22 +7,22 @@ file that unpacks into gigabytes), both judged from the header, before any pixel
 What is stored is never the uploaded bytes but the decoded picture encoded afresh, turned
 upright by its EXIF orientation first: EXIF (GPS position included) and every other
 metadata segment the file carried (JPEG comments, XMP, ICC profiles, PNG text chunks),
-trailing bytes and HTML appended to a PNG are left behind. The
+trailing bytes and HTML appended to a PNG are left behind, and so is the file's name: a stored
+photo is named at random. The
 thumbnail the pages show is made here too, once.
 
 `process_photo()` is the one entry point for the admin forms and the API alike.
 """
 
 import io
+import secrets
 import warnings
 from dataclasses import dataclass
-from pathlib import PurePath
 
 from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.core.files.base import ContentFile
 from django.template.defaultfilters import filesizeformat
-from django.utils.text import slugify
 from PIL import Image, ImageOps, UnidentifiedImageError
 
 # Pillow format name → file extension and the options it is saved with.
@@ -141,7 +141,8 @@ def process_photo(upload) -> ProcessedPhoto:
     image_format = source.format
     upright = ImageOps.exif_transpose(source)
     extension = FORMATS[image_format][0]
-    stem = slugify(PurePath(getattr(upload, "name", "") or "photo").stem)[:80] or "photo"
+    # A name of its own: the uploader's file name may say who took it, where or why.
+    stem = secrets.token_urlsafe(12)
 
     thumbnail = upright.copy()
     width = settings.PHOTO_THUMBNAIL_WIDTH

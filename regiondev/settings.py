@@ -150,6 +150,8 @@ RQ_URL = env.str(
     "RQ_URL", default=env("CACHE_URL") if env("CACHE_URL").startswith("redis") else ""
 )
 RQ_QUEUES = {"default": {"URL": RQ_URL, "DEFAULT_TIMEOUT": 3600}} if RQ_URL else {}
+# django-rq's dashboard is registered by staff/admin.py, for superusers alone.
+RQ_SHOW_ADMIN_LINK = False
 
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 

@@ -16,6 +16,7 @@ from regiondev.filters import (
     related,
 )
 from sites.models import County, Factory, Province
+from sites.search import search_key
 
 # Places cite sources through their `sources` relation ("events.Source"), reached through
 # it: places do not import the events app above them.
@@ -26,13 +27,20 @@ class SearchFilterSet(StrictFilterSet):
     """Declares the one `q` filter; a model without search keys overrides `search`."""
 
     q = django_filters.CharFilter(
-        method="search",
+        method="search_rule",
         label="Search",
         help_text=(
             "Any spelling of a place: DPRK English, hangul, McCune–Reischauer or Revised "
             "Romanization, with or without diacritics, apostrophes, hyphens or suffixes."
         ),
     )
+
+    def search_rule(self, queryset, name, value):
+        """A `q` with nothing to search for (punctuation, symbols) finds nothing, on every
+        list; anything else goes to the model's `search`."""
+        if not search_key(value):
+            return queryset.none()
+        return self.search(queryset, name, value)
 
     def search(self, queryset, name, value):
         return queryset.search(value)

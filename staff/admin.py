@@ -8,13 +8,18 @@
   that shows what would be created, updated, skipped or refused, then one transaction.
 """
 
+from functools import wraps
+
 from django import forms
 from django.contrib import admin
 from django.core.exceptions import PermissionDenied
 from django.db.models import Count, OuterRef, Subquery
 from django.db.models.functions import Coalesce
 from django.shortcuts import redirect
+from django.urls import URLPattern
 from django.utils import timezone
+from django_rq.admin import QueueAdmin
+from django_rq.models import Dashboard
 from import_export.admin import ImportExportModelAdmin
 from simple_history.admin import SimpleHistoryAdmin
 
@@ -197,3 +202,42 @@ class ImportExportHistoryAdmin(ImportExportModelAdmin, HistoryAdmin):
             user_id=request.user.pk,
         )
         return redirect(job)
+
+
+def superusers_only(view):
+    """A view for superusers alone; others signed in are refused (403), and the admin's own
+    wrapper sends anyone signed out to its login page."""
+
+    @wraps(view)
+    def wrapper(request, *args, **kwargs):
+        if request.user.is_authenticated and not request.user.is_superuser:
+            raise PermissionDenied
+        return view(request, *args, **kwargs)
+
+    return wrapper
+
+
+class JobQueueAdmin(QueueAdmin):
+    """django-rq's dashboard of the job queue, for superusers alone: from it any job can be
+    stopped, deleted or requeued and a queue emptied, whoever started it. Staff follow their
+    own jobs on the jobs' pages (staff/views.py), which show each job to its owner and to
+    superusers only."""
+
+    def has_module_permission(self, request):
+        return request.user.is_superuser
+
+    def has_view_permission(self, request, obj=None):
+        return request.user.is_superuser
+
+    def has_change_permission(self, request, obj=None):
+        return request.user.is_superuser
+
+    def get_urls(self):
+        return [
+            URLPattern(url.pattern, superusers_only(url.callback), url.default_args, url.name)
+            for url in super().get_urls()
+        ]
+
+
+# django-rq registers its own, open to all staff, unless RQ_SHOW_ADMIN_LINK is off (settings).
+admin.site.register(Dashboard, JobQueueAdmin)

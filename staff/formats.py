@@ -1,21 +1,15 @@
 """The admin's spreadsheet formats: CSV and XLSX whose exported cells are never formulas.
 
-A text cell beginning with a formula's first character (the API's CSV rule,
-regiondev.api.renderers.FORMULA_STARTS) is written with a leading apostrophe, so a
-spreadsheet shows it as text instead of running it. django-import-export's own setting
+Every text cell goes through the site's one formula rule (regiondev.api.renderers.as_text),
+which the API's CSV uses too: wherever a spreadsheet could see a cell start with a formula's
+first character, a ' keeps it text. django-import-export's own setting
 (IMPORT_EXPORT_ESCAPE_FORMULAE_ON_EXPORT) only strips a leading "=", altering the value and
-missing "+", "-", "@" and a leading tab.
+missing "+", "-", "@", a leading tab and a formula after a separator.
 """
 
 from import_export.formats import base_formats
 
-from regiondev.api.renderers import FORMULA_STARTS
-
-
-def as_text(value):
-    if isinstance(value, str) and value.startswith(FORMULA_STARTS):
-        return "'" + value
-    return value
+from regiondev.api.renderers import as_text
 
 
 class FormulaSafe:

@@ -33,8 +33,14 @@ logger = logging.getLogger(__name__)
 # The heartbeat, which also writes the progress: a row costs no write of its own.
 HEARTBEAT_SECONDS = 1
 STALLED_AFTER = timedelta(seconds=60)
+# A queued job is in Redis within moments of being stored; one still not there after this long
+# was lost (deleted from the queue, or Redis restarted without its data) and never runs.
+VANISHED_AFTER = timedelta(seconds=30)
 # A worker gives up on a job after this long (RQ's own timeout), and the job fails.
 JOB_TIMEOUT = 60 * 60
+# A page asks the queue's Redis little (queue a job, look one up), so it gives up after this
+# long and answers at once when Redis is down or frozen (redis-py would wait 5 s per call).
+REDIS_TIMEOUT = 0.5
 
 
 @dataclasses.dataclass
@@ -80,7 +86,7 @@ def _push(job: Job) -> None:
     import django_rq
 
     try:
-        django_rq.get_queue("default", commit_mode="auto").enqueue(
+        django_rq.get_queue("default", commit_mode="auto", connection=_redis()).enqueue(
             run, job.pk, job_id=str(job.pk), job_timeout=JOB_TIMEOUT, result_ttl=0
         )
     except RedisError as error:
@@ -134,7 +140,8 @@ def report(done: int, total: int | None = None, message: str = "") -> None:
 
 
 def refresh(job: Job) -> Job:
-    """The job as its page shows it: a running job whose worker went silent has failed."""
+    """The job as its page shows it: a running job whose worker went silent has failed, and
+    so has a queued job the queue has lost."""
     stalled = timezone.now() - STALLED_AFTER
     if (
         job.status == JobStatus.RUNNING
@@ -149,7 +156,43 @@ def refresh(job: Job) -> Job:
             "finished. Nothing it was writing was kept; start the job again.",
         )
         job.refresh_from_db()
+    elif (
+        job.status == JobStatus.QUEUED
+        and job.created_at < timezone.now() - VANISHED_AFTER
+        and _vanished(job)
+    ):
+        _finish(
+            job,
+            JobStatus.FAILED,
+            error="The job is no longer in the queue (it was removed, or the queue's Redis "
+            "restarted and lost it), so no worker will take it. Nothing was changed; start "
+            "the job again.",
+        )
+        job.refresh_from_db()
     return job
+
+
+def _vanished(job: Job) -> bool:
+    """Whether the queue has lost the job; not known (False) while Redis cannot be asked."""
+    if not settings.RQ_QUEUES:
+        return False
+    from rq.job import Job as QueuedJob
+
+    try:
+        return not QueuedJob.exists(str(job.pk), connection=_redis())
+    except RedisError:
+        return False
+
+
+def _redis():
+    """A connection to the queue's Redis for a page's few calls, with short timeouts."""
+    import django_rq
+
+    connection = django_rq.get_connection("default")
+    connection.connection_pool.connection_kwargs.update(
+        socket_connect_timeout=REDIS_TIMEOUT, socket_timeout=REDIS_TIMEOUT
+    )
+    return connection
 
 
 def _worked_on(job: Job) -> bool:
@@ -157,13 +200,12 @@ def _worked_on(job: Job) -> bool:
     on SQLite the job's own transaction can keep the heartbeat from being written."""
     if not settings.RQ_QUEUES:
         return False
-    import django_rq
     from rq.exceptions import NoSuchJobError
     from rq.job import Job as QueuedJob
     from rq.worker import Worker
 
     try:
-        connection = django_rq.get_connection("default")
+        connection = _redis()
         queued = QueuedJob.fetch(str(job.pk), connection=connection)
         if queued.get_status() != "started" or not queued.worker_name:
             return False

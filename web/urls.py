@@ -2,11 +2,10 @@
 
 from django.conf import settings
 from django.conf.urls.i18n import i18n_patterns
-from django.conf.urls.static import static
 from django.contrib import admin
 from django.urls import include, path
 
-from regiondev.views import MethodView, healthz
+from regiondev.views import MethodView, healthz, media_file
 from staff.views import job_file, job_progress
 
 urlpatterns = [
@@ -25,8 +24,11 @@ urlpatterns += i18n_patterns(
     path("", include("events.urls")),
     prefix_default_language=False,
 )
-if settings.DEBUG:
-    urlpatterns += static(settings.MEDIA_URL, document_root=settings.MEDIA_ROOT)
+# Uploaded photos, where they are kept on this machine's disk (on S3 they have URLs there).
+if settings.STORAGES["default"]["BACKEND"] == "django.core.files.storage.FileSystemStorage":
+    urlpatterns.append(
+        path(f"{settings.MEDIA_URL.lstrip('/')}<path:path>", media_file, name="media")
+    )
 
 # A lost database connection answers 503 with Retry-After; other errors a plain 500.
 handler500 = "regiondev.errors.server_error"

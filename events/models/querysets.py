@@ -23,20 +23,18 @@ class EventQuerySet(models.QuerySet):
         from events import vocabulary
 
         key = search_key(text)
-        words = text.strip()
-        if not key and not words:
+        if not key:  # punctuation and symbols alone: nothing to search for
             return self.none()
+        words = text.strip()
         model = self.model
-        found = []
-        if key:
-            needle = f" {key}"
-            # A UNION rather than an OR across the joins, so each is read through its own
-            # (trigram) index instead of every event.
-            found += [
-                model.objects.filter(county__search_keys__contains=needle),
-                model.objects.filter(province__search_keys__contains=needle),
-                model.objects.filter(factories__search_keys__contains=needle),
-            ]
+        needle = f" {key}"
+        # A UNION rather than an OR across the joins, so each is read through its own
+        # (trigram) index instead of every event.
+        found = [
+            model.objects.filter(county__search_keys__contains=needle),
+            model.objects.filter(province__search_keys__contains=needle),
+            model.objects.filter(factories__search_keys__contains=needle),
+        ]
         kinds = vocabulary.kinds_named(model._meta.model_name, words)
         if kinds:
             found.append(model.objects.filter(kind__in=kinds))

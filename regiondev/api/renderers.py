@@ -7,6 +7,7 @@ same on every page and on an empty one; a list becomes one cell, its items' name
 
 import csv
 import io
+import re
 from collections.abc import Iterator
 
 import orjson
@@ -21,8 +22,11 @@ LIST_SEPARATOR = "; "
 # UTF-8's byte-order mark opens every CSV: without it Excel reads the file in the machine's
 # legacy code page and garbles hangul and McCune–Reischauer's breves.
 BOM = "\ufeff"
-# A cell starting with one of these is a formula to a spreadsheet; a leading ' keeps it text.
-FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
+# A spreadsheet reads a formula in a cell that starts with one of these (the full-width forms
+# too); a ' before it keeps it text. A cell also starts after any field separator a
+# spreadsheet may split on (a comma, a semicolon, a tab, whatever the file's own delimiter)
+# and after a line break, blanks before the character aside.
+_FORMULA = re.compile(r"(?:^|(?<=[,;\t\r\n]))(?=[ \u3000]*[=+\-@\t\r\uff1d\uff0b\uff0d\uff20])")
 
 
 def csv_columns(serializer, prefix=()) -> list[tuple[str, ...]]:
@@ -50,8 +54,15 @@ def cell(value):
                 return cell(value[key])
     if value is None:
         return ""
-    if isinstance(value, str) and value.startswith(FORMULA_STARTS):
-        return "'" + value
+    return as_text(value)
+
+
+def as_text(value):
+    """A value no spreadsheet runs as a formula, however it splits the file into cells: every
+    place a cell could start with a formula's first character gets a ' before it. The one
+    rule for every CSV and spreadsheet this site writes."""
+    if isinstance(value, str):
+        return _FORMULA.sub("'", value)
     return value
 
 

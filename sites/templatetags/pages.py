@@ -4,11 +4,11 @@ import calendar
 
 from django import template
 from django.conf import settings
-from django.urls import translate_url
+from django.urls import NoReverseMatch, reverse
 from django.utils import timezone
 from django.utils.html import format_html
 from django.utils.text import get_text_list
-from django.utils.translation import get_language, gettext, pgettext_lazy
+from django.utils.translation import get_language, gettext, override, pgettext_lazy
 
 from regiondev.dates import in_words
 from regiondev.lists import named
@@ -108,14 +108,31 @@ def day_in_words(day) -> str:
 def language_switch(context):
     """Links to this page in the other languages, each named in its own language."""
     current = get_language() or settings.LANGUAGE_CODE
-    path = context["request"].get_full_path()
+    request = context["request"]
     return {
         "languages": [
-            {"code": code, "name": name, "url": translate_url(path, code)}
+            {"code": code, "name": name, "url": in_language(request, code)}
             for code, name in settings.LANGUAGES
             if code != current
         ]
     }
+
+
+def in_language(request, code: str) -> str:
+    """This page's address in another language, reversed from the view the address resolved
+    to, never copied from the address asked for: a path such as `//evil.example/` would
+    otherwise become a link to another host. An address that resolved to no view (a 404)
+    links to the home page in that language."""
+    match = request.resolver_match
+    with override(code):
+        try:
+            if match is None:
+                raise NoReverseMatch
+            path = reverse(match.view_name, args=match.args, kwargs=match.kwargs)
+        except NoReverseMatch:
+            path = reverse("sites:home")
+    query = request.GET.urlencode()
+    return f"{path}?{query}" if query else path
 
 
 # What a claim may differ from its record on (Claim.disagrees_with), as the page says it.

@@ -287,3 +287,39 @@ def test_options_describes_a_record_without_locking_it(world, editor, format):
     )
     assert response.status_code == 200
     assert b"programme_year" in response.content
+
+
+@pytest.mark.parametrize(
+    "name", ["meta.jpg", "Kim at Songchon 2026-12-03.png", "../../etc/passwd.webp", "사진.jpeg"]
+)
+def test_a_stored_photo_is_named_at_random(world, token_client, media, name):
+    """The uploader's file name may say who took the photo, where or why: it is not kept."""
+    import io
+
+    from django.core.files.uploadedfile import SimpleUploadedFile
+    from PIL import Image
+
+    client = token_client("events.add_photo")
+    urls = []
+    for _ in range(2):
+        buffer = io.BytesIO()
+        Image.new("RGB", (40, 30), "navy").save(buffer, "PNG")
+        response = client.post(
+            reverse("api:photo-list"),
+            {
+                "image": SimpleUploadedFile(name, buffer.getvalue(), "image/png"),
+                "caption": "c",
+                "credit": "c",
+                "source": world["kcna"].pk,
+                "factory": "songchon-foodstuff",
+            },
+            format="multipart",
+        )
+        assert response.status_code == 201, response.json()
+        urls.append(response.json()["image"])
+    stem = name.rsplit(".", 1)[0].rsplit("/", 1)[-1].lower()
+    stored = [path.name.lower() for path in media.rglob("*.*")]
+    assert len(stored) == 4  # two photos and their thumbnails
+    assert not any(stem[:4] in file_name for file_name in stored), stored
+    assert urls[0] != urls[1]
+    assert all(url.rsplit("/", 1)[-1].endswith(".png") for url in urls)

@@ -2,6 +2,8 @@
 without it, followed on a progress page, never lost silently."""
 
 import datetime
+import socket
+import time
 import uuid
 from pathlib import Path
 
@@ -182,3 +184,87 @@ def test_a_big_export_is_made_by_a_job_and_downloaded_from_its_page(db, staff_cl
     assert rows[0] == "id,title"
     assert len(rows) == 4
     assert f"{Source.objects.get(title__startswith='=').pk},'=HYPERLINK(1)" in rows
+
+
+@needs_redis
+class TestAJobTheQueueLost:
+    """A queued job whose entry in Redis is gone (deleted from the queue, or Redis restarted
+    without its data) is reported failed once VANISHED_AFTER has passed, not left waiting."""
+
+    @pytest.fixture
+    def queued(self, staff, queue_on_redis, django_capture_on_commit_callbacks):
+        with django_capture_on_commit_callbacks(execute=True):
+            job = jobs.enqueue(intake.read_article, title="Reading", user=staff, text="x")
+        assert queue_on_redis.count == 1
+        return job
+
+    @staticmethod
+    def age(job, by):
+        Job.objects.filter(pk=job.pk).update(created_at=timezone.now() - by)
+
+    @pytest.mark.parametrize(
+        "lose",
+        [
+            lambda queue, job: queue.fetch_job(str(job.pk)).delete(),
+            lambda queue, job: queue.connection.delete(f"rq:job:{job.pk}"),
+            lambda queue, job: queue.connection.flushdb(),
+        ],
+        ids=["deleted from the queue", "its key gone", "Redis emptied"],
+    )
+    def test_it_is_reported_failed(self, staff_client, queue_on_redis, queued, lose):
+        lose(queue_on_redis, queued)
+        self.age(queued, jobs.VANISHED_AFTER + datetime.timedelta(seconds=1))
+        page = pages.text(staff_client.get(queued.get_absolute_url()))
+        assert "Status: failed" in page
+        assert "no longer in the queue" in page
+        queued.refresh_from_db()
+        assert queued.status == JobStatus.FAILED
+
+    def test_within_the_bound_it_waits(self, staff_client, queue_on_redis, queued):
+        queue_on_redis.connection.delete(f"rq:job:{queued.pk}")
+        self.age(queued, jobs.VANISHED_AFTER - datetime.timedelta(seconds=5))
+        assert "Waiting for a worker" in pages.text(staff_client.get(queued.get_absolute_url()))
+
+    def test_a_job_still_queued_waits_however_long(self, staff_client, queue_on_redis, queued):
+        self.age(queued, datetime.timedelta(hours=3))
+        assert "Waiting for a worker" in pages.text(staff_client.get(queued.get_absolute_url()))
+        work(queue_on_redis)
+        assert "Status: finished" in pages.text(staff_client.get(queued.get_absolute_url()))
+
+
+@pytest.fixture
+def frozen_redis():
+    """A Redis that takes connections and never answers (a stopped process, a lost host)."""
+    with socket.socket() as listener:
+        listener.bind(("127.0.0.1", 0))
+        listener.listen(64)
+        url = f"redis://127.0.0.1:{listener.getsockname()[1]}/0"
+        with override_settings(RQ_QUEUES={"default": {"URL": url}}):
+            yield
+
+
+@pytest.mark.parametrize("rows", [2, 300])
+def test_an_import_answers_at_once_when_redis_is_frozen(
+    seeded, staff_client, frozen_redis, django_capture_on_commit_callbacks, rows
+):
+    started = time.monotonic()
+    with django_capture_on_commit_callbacks(execute=True):
+        response = staff_client.post(
+            import_url(Factory),
+            {"format": 0, "resource": 0, "import_file": upload("f.csv", many_factories(rows))},
+        )
+    assert time.monotonic() - started < 1.5
+    page = pages.text(staff_client.get(response.url))
+    assert "Status: failed" in page
+    assert "cannot be reached" in page
+    assert time.monotonic() - started < 2.5  # the page asks Redis nothing of a failed job
+
+
+def test_a_job_page_answers_at_once_when_redis_is_frozen(staff, staff_client, frozen_redis):
+    job = Job.objects.create(
+        title="Importing", user=staff, function="staff.imports.apply", status=JobStatus.QUEUED
+    )
+    Job.objects.filter(pk=job.pk).update(created_at=timezone.now() - datetime.timedelta(hours=1))
+    started = time.monotonic()
+    assert "Waiting for a worker" in pages.text(staff_client.get(job.get_absolute_url()))
+    assert time.monotonic() - started < 1.5
