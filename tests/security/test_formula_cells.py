@@ -6,8 +6,8 @@ import re
 
 import pytest
 from django.urls import reverse
-from sites.resources import FactoryResource
 
+from staff.place_resources import FactoryResource
 from tests import factories as make
 
 FORMULA_STARTS = "=+-@\t\r＝＋－＠"

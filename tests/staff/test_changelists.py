@@ -6,10 +6,10 @@ import re
 
 import pytest
 from django.urls import reverse
-from sites.admin import MR_KIND_ENDING, mr_name
 
 from sites import services as site_services
 from sites.models import County
+from staff.place_admin import MR_KIND_ENDING, mr_name
 from tests import factories
 
 SOURCE_COUNT = re.compile(r'<td class="field-source_count">(\d+)</td>')
