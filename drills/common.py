@@ -139,6 +139,20 @@ class Workspace:
         shutil.rmtree(self.folder, ignore_errors=True)
 
 
+def start_worker(workspace: Workspace) -> subprocess.Popen:
+    """An RQ worker on the workspace's queue, logging to worker.log beside it."""
+    # Handed to the worker process, which outlives this function.
+    log = open(workspace.folder / "worker.log", "a")  # noqa: SIM115
+    return subprocess.Popen(
+        [str(BIN / "python"), "manage.py", "rqworker", "default"],
+        cwd=ROOT,
+        env=workspace.env,
+        stdout=log,
+        stderr=subprocess.STDOUT,
+        start_new_session=True,
+    )
+
+
 def stop(process: subprocess.Popen) -> None:
     """Stop a process started in its own session, and everything it started."""
     if process.poll() is not None:

@@ -20,7 +20,6 @@ archive was served after the write.
 
 import argparse
 import collections
-import subprocess
 import sys
 import threading
 import time
@@ -31,13 +30,12 @@ import requests
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 from cache import Redis
 from common import (
-    BIN,
-    ROOT,
     Workspace,
     drop_database,
     percentile,
     recreate_database,
     say,
+    start_worker,
     stop,
 )
 
@@ -102,19 +100,6 @@ def first_archive(url: str) -> tuple[float, collections.Counter, int]:
             return time.monotonic() - started, seen, size
         time.sleep(1)
     raise SystemExit(f"No archive within 600 s: {dict(seen)}")
-
-
-def start_worker(workspace: Workspace) -> subprocess.Popen:
-    # Handed to the worker process, which outlives this function.
-    log = open(workspace.folder / "worker.log", "w")  # noqa: SIM115
-    return subprocess.Popen(
-        [str(BIN / "python"), "manage.py", "rqworker", "default"],
-        cwd=ROOT,
-        env=workspace.env,
-        stdout=log,
-        stderr=subprocess.STDOUT,
-        start_new_session=True,
-    )
 
 
 def busiest_counties(workspace: Workspace, count=20) -> list[str]:

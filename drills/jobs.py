@@ -16,7 +16,6 @@ import argparse
 import html
 import re
 import secrets
-import subprocess
 import sys
 import time
 from pathlib import Path
@@ -26,12 +25,12 @@ import requests
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 from cache import Redis
 from common import (
-    BIN,
     ROOT,
     Workspace,
     drop_database,
     recreate_database,
     say,
+    start_worker,
     stop,
 )
 
@@ -140,18 +139,6 @@ def main() -> int:
     password = secrets.token_urlsafe(16)
     worker = None
 
-    def start_worker():
-        # Handed to the worker process, which outlives this function.
-        log = open(workspace.folder / "worker.log", "a")  # noqa: SIM115
-        return subprocess.Popen(
-            [str(BIN / "python"), "manage.py", "rqworker", "default"],
-            cwd=ROOT,
-            env=workspace.env,
-            stdout=log,
-            stderr=subprocess.STDOUT,
-            start_new_session=True,
-        )
-
     try:
         say(f"Preparing the {arguments.database} database (migrate, seed, static files)")
         workspace.prepare()
@@ -165,7 +152,7 @@ def main() -> int:
             "shell", "-c", "from sites.models import County; "
             "print(','.join(County.objects.values_list('slug', flat=True)))", capture=True
         ).splitlines()[-1].split(",")
-        worker = start_worker()
+        worker = start_worker(workspace)
         with workspace.gunicorn() as url:
             staff = Staff(url, "drill", password)
             upload = factories_csv(counties, arguments.rows)
@@ -206,7 +193,7 @@ def main() -> int:
             say(f"Paste answered {answer.status_code} in {time.monotonic() - sent:.1f} s")
             job_path = answer.headers["Location"]
             waiting = words(staff.get(job_path).text)
-            worker = start_worker()
+            worker = start_worker(workspace)
             reading, reading_seconds = staff.follow(job_path, "intake reading")
             review_path = re.search(r'href="(/admin/intake/\?job=[^"]+)"', reading).group(1)
             review = staff.get(review_path)
