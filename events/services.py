@@ -27,6 +27,7 @@ from django.db import transaction
 from events.choices import CeremonyKind
 from events.milestones import refresh_milestones
 from events.models import Ceremony, Event, GuidanceVisit
+from events.models.ordering import chronological_key
 from regiondev.batch import Batch, Row
 from sites.models import County, Factory, Province
 
@@ -349,9 +350,8 @@ def _milestones_of(batch: Batch, factory_ids: Iterable[int]) -> dict[int, list[M
                 factory_id__in=missing, ceremony__kind__in=MILESTONES
             )
             .select_related("ceremony")
-            .order_by("ceremony__date_lower", "ceremony_id")
         )
-        for link in links:
+        for link in sorted(links, key=lambda link: chronological_key(link.ceremony)):
             read[link.factory_id].append(_milestone(link.ceremony, link.ceremony_id))
     written = batch.state.setdefault("ceremonies written", set())
     made = batch.state.setdefault("milestones written", {})

@@ -6,6 +6,7 @@ from django.db.models import F, Q
 from django.urls import reverse
 
 from events.choices import CeremonyKind, VisitKind
+from events.models.ordering import event_ordering
 from events.models.querysets import EventQuerySet
 from regiondev import dates
 from regiondev.changes import History
@@ -123,7 +124,7 @@ class Event(DatedModel):
 
     class Meta(DatedModel.Meta):
         abstract = True
-        ordering = ["date_lower", "date_upper", "pk"]
+        ordering = event_ordering()
         # The default order, the kind order of keyset pages (kind, then id), and a county's
         # latest events (its page reads them backwards along this index).
         indexes = [

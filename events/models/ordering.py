@@ -22,6 +22,12 @@ def same_day_rank():
     )
 
 
+def event_ordering() -> list:
+    """EVENT_ORDER as a model's `Meta.ordering`: without the same-day rank, which is computed,
+    so that the dates-and-id index serves the default order; `chronological()` adds it."""
+    return [name for name in EVENT_ORDER if name != "same_day_rank"]
+
+
 def chronological_key(event) -> tuple:
     """EVENT_ORDER for events already loaded (ceremonies and visits together)."""
     return (

@@ -445,7 +445,7 @@ def mark_existing(events: list[ProposedEvent], source: Source | None) -> None:
         stored = list(
             model.objects.filter(places, kind__in={EVENT_KINDS[e.kind][1] for e in mine})
             .prefetch_related("sources")
-            .order_by("date_lower", "pk")
+            .chronological()
         )
         for event in mine:
             here = [

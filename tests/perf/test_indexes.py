@@ -146,6 +146,7 @@ def event_filters(table: str) -> dict:
         "county": ("songchon", f"{table}_in_county"),
         "province_id": ("province.pk", f"{table}_province_id"),
         "province": ("north", f"{table}_province_id"),
+        "programme_year": ("2024", "sites_county_programme_idx"),
         "factory_id": ("factory.pk", f"{table}_factories_factory_id"),
         "factory": ("mill", f"{table}_factories_factory_id"),
         "source_id": ("source.pk", "events_citation_source_id"),
