@@ -8,7 +8,8 @@ facilities (kinds.py).
 
 from staff.intake.confirm import Choice, Outcome, build_event, confirm, describe_source
 from staff.intake.kinds import EVENT_KINDS
-from staff.intake.reading import ProposedEvent, Reading, existing_source, read_article
+from staff.intake.reading import ProposedEvent, Reading, read_article
+from staff.intake.stored import existing_source
 
 __all__ = [
     "EVENT_KINDS",

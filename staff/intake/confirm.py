@@ -18,7 +18,7 @@ from events.publishers import state_media_outlet
 from sites import services as site_services
 from sites.models import County, Factory, Province
 from staff.intake.kinds import EVENT_KINDS, sector_of
-from staff.intake.reading import existing_source
+from staff.intake.stored import existing_source
 
 CHANGE_REASON = "Article intake"
 
