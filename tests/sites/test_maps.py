@@ -10,12 +10,13 @@ import re
 from pathlib import Path
 
 import pytest
-from django.core.management import call_command
+from django.core.management import CommandError, call_command
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 
 from sites import maps
+from sites.management.commands.build_map import in_gazetteer
 from tests import factories as make
 
 GAZETTEER = Path(__file__).resolve().parents[2] / "seed" / "gazetteer.csv"
@@ -58,7 +59,7 @@ def test_every_gazetteer_county_has_a_shape_of_its_own_or_shares_a_listed_one():
     keys = {f"{row['hangul']}|{row['province_iso']}" for row in rows}
     own = set(maps.own_polygons())
     covered = {key for area in maps.geodata()["counties"] for key in area["covers"]}
-    assert own <= keys  # the North's 락원군 and 리원군 are the gazetteer's 낙원군 and 이원군
+    assert own <= keys
     assert len(own) == 177
     assert keys - covered == {"운곡지구|KP-02"}  # Ungok: no polygon (boundaries/README.md)
     # A county without its own polygon is a point: at its seat, or in the polygon it shares.
@@ -315,3 +316,22 @@ def test_every_numbered_disc_of_the_seed_fits_on_the_whole_map():
     for (ax, ay), (bx, by) in itertools.combinations(centres, 2):
         assert max(abs(ax - bx), abs(ay - by)) >= 2 * radius
     assert json.loads(maps.GEODATA.read_text())["width"] == frame[2]
+
+
+@pytest.mark.parametrize(
+    ("boundary", "gazetteer"),
+    [
+        ("락원군|KP-08", "낙원군|KP-08"),
+        ("낙원군|KP-08", "락원군|KP-08"),
+        ("리원군|KP-08", "이원군|KP-08"),
+        ("룡강군|KP-02", "용강군|KP-02"),
+        ("녕변군|KP-03", "영변군|KP-03"),
+    ],
+)
+def test_a_boundary_spelt_in_the_other_orthography_finds_its_gazetteer_row(boundary, gazetteer):
+    assert in_gazetteer(boundary, {gazetteer, "성천군|KP-02"}) == gazetteer
+
+
+def test_a_boundary_in_no_gazetteer_row_stops_the_build():
+    with pytest.raises(CommandError):
+        in_gazetteer("락원군|KP-09", {"낙원군|KP-08"})

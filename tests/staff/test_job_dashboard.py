@@ -28,7 +28,7 @@ def queued(queue_on_redis):  # noqa: F811
 
 
 @pytest.fixture(params=["editor", "reviewer"])
-def staff_member(request, client):
+def staff_member(request, client, db):
     user = request.getfixturevalue(request.param)
     client.force_login(user)
     return client

@@ -17,6 +17,7 @@ from django.conf import settings
 from django.core.management.base import BaseCommand, CommandError
 
 from sites import maps
+from sites.search import southern_hangul
 
 # Map units across the whole country, margin included; a vertex is kept to a tenth of one
 # (about 50 m), finer than the boundaries' own 200 m simplification.
@@ -109,27 +110,15 @@ def gazetteer_keys() -> set[str]:
         }
 
 
-# Hangul syllables: U+AC00 + (initial * 21 + medial) * 28 + final. Initials ㄴ 2, ㄹ 5, ㅇ 11;
-# the medials ㅑ ㅒ ㅕ ㅖ ㅛ ㅠ ㅣ (2 3 6 7 12 17 20) are the i and y sounds.
-NIEUN, RIEUL, IEUNG = 2, 5, 11
-I_SOUNDS = {2, 3, 6, 7, 12, 17, 20}
-
-
 def in_gazetteer(key: str, known: set[str]) -> str:
-    """The gazetteer's key for a boundary's "hangul|province". The boundaries spell a name's
-    first sound as the North does (락원군, 리원군) where the gazetteer may follow the South's
-    initial-sound rule (낙원군, 이원군): ㄹ becomes ㅇ before i and y and ㄴ elsewhere, ㄴ
-    becomes ㅇ before i and y."""
+    """The gazetteer's key for a boundary's "hangul|province": the same, or the same name in
+    the other orthography (락원군 and 낙원군 read alike by the search rule's southern_hangul)."""
     if key in known:
         return key
-    initial, rest = divmod(ord(key[0]) - 0xAC00, 21 * 28)
-    medial, final = divmod(rest, 28)
-    if initial in (NIEUN, RIEUL):
-        initial = IEUNG if medial in I_SOUNDS else NIEUN
-    southern = chr(0xAC00 + (initial * 21 + medial) * 28 + final) + key[1:]
-    if southern not in known:
+    alike = {southern_hangul(other): other for other in known}
+    if southern_hangul(key) not in alike:
         raise CommandError(f"{key} is in no row of {GAZETTEER}.")
-    return southern
+    return alike[southern_hangul(key)]
 
 
 def read(path):
