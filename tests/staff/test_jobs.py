@@ -225,7 +225,11 @@ class TestAJobTheQueueLost:
         self.age(queued, jobs.VANISHED_AFTER - datetime.timedelta(seconds=5))
         assert "Waiting for a worker" in pages.text(staff_client.get(queued.get_absolute_url()))
 
-    def test_a_job_still_queued_waits_however_long(self, staff_client, queue_on_redis, queued):
+    def test_a_job_still_queued_waits_however_long(
+        self, transactional_db, staff_client, queue_on_redis, queued
+    ):
+        """The worker runs the job in this process, outside any transaction of the test's
+        (hence transactional_db), on connections it may close."""
         self.age(queued, datetime.timedelta(hours=3))
         assert "Waiting for a worker" in pages.text(staff_client.get(queued.get_absolute_url()))
         work(queue_on_redis)
