@@ -24,7 +24,7 @@ from events.filters import (
 )
 from events.models import Ceremony, Citation, GuidanceVisit, Photo, Source, chronological_key
 from regiondev.api.parsers import JSONParser
-from regiondev.api.views import READ_RENDERERS, RecordViewSet
+from regiondev.api.views import READ_RENDERERS, MethodFirstMixin, RecordViewSet
 from sites.models import Factory
 
 EVENT_RELATIONS = ("county__province", "province")
@@ -74,7 +74,7 @@ class PhotoViewSet(RecordViewSet):
     parser_classes = [JSONParser, MultiPartParser]
 
 
-class FactoryTimelineView(APIView):
+class FactoryTimelineView(MethodFirstMixin, APIView):
     """The factory's ceremonies and guidance visits in date order, with their sources."""
 
     queryset = Factory.objects.all()

@@ -38,20 +38,23 @@ class Conflict(exceptions.APIException):
     default_code = "conflict"
 
 
-class RecordViewSet(VersionedViewSetMixin, viewsets.ModelViewSet):
+class MethodFirstMixin:
+    """A method the address does not have is a 405 for anyone, before asking who it is: the
+    schema lists no security on reads, so a 401 would contradict it."""
+
+    def initial(self, request, *args, **kwargs):
+        if request.method not in self.allowed_methods:
+            raise exceptions.MethodNotAllowed(request.method)
+        super().initial(request, *args, **kwargs)
+
+
+class RecordViewSet(MethodFirstMixin, VersionedViewSetMixin, viewsets.ModelViewSet):
     """A model's list, detail and writes, in JSON and CSV (MAP_RENDERERS add GeoJSON)."""
 
     renderer_classes = LIST_RENDERERS
     # JSON bodies only: an HTML form's empty field would mean "leave as it is", not "empty".
     parser_classes = [JSONParser]
     lookup_value_regex = "[0-9]+"  # places override it with their slugs
-
-    def initial(self, request, *args, **kwargs):
-        # A method the address does not have is a 405 for anyone, before asking who it is:
-        # the schema lists no security on reads, so a 401 would contradict it.
-        if request.method not in self.allowed_methods:
-            raise exceptions.MethodNotAllowed(request.method)
-        super().initial(request, *args, **kwargs)
 
     def get_queryset(self):
         queryset = super().get_queryset()

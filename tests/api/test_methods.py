@@ -3,6 +3,8 @@
 import pytest
 from django.urls import reverse
 
+from tests import factories as make
+
 pytestmark = pytest.mark.django_db
 
 
@@ -16,3 +18,10 @@ def test_an_unknown_method_is_a_405_for_an_anonymous_client(client, name):
 def test_a_write_without_credentials_is_still_a_401(client):
     response = client.post(reverse("api:source-list"), {}, content_type="application/json")
     assert response.status_code == 401
+
+
+@pytest.mark.parametrize("method", ["TRACE", "POST", "DELETE"])
+def test_the_factory_timeline_refuses_other_methods_before_asking_who(client, method):
+    factory = make.factory(name="Songchon Foodstuff Factory")
+    url = reverse("api:factory-timeline", args=[factory.slug])
+    assert client.generic(method, url).status_code == 405
