@@ -77,6 +77,15 @@ ERRORS = {
     ),
     "429": ("Too many anonymous requests; wait as Retry-After says.", "Error"),
 }
+# Refused by gunicorn before the API sees it (gunicorn.conf.py, limit_request_line), as HTML.
+TOO_LONG = "414"
+
+
+TOO_LONG_RESPONSE = {
+    "content": {"text/html": {"schema": {"type": "string"}}},
+    "description": "The address is longer than the server takes (8,190 bytes): send fewer "
+    "values, or split the request.",
+}
 
 
 class ApiSchema(AutoSchema):
@@ -114,11 +123,14 @@ class ApiSchema(AutoSchema):
             "PATCH": ["400", "401", "403", "404", "412"],
             "DELETE": ["400", "401", "403", "404", "412", "409"],
         }.get(self.method, [])
-        return [*codes, "429"]
+        return [*codes, "429", TOO_LONG]
 
     def _get_response_bodies(self, direction="response"):
         responses = super()._get_response_bodies(direction)
         for code in self.error_codes():
+            if code == TOO_LONG:
+                responses.setdefault(code, TOO_LONG_RESPONSE)
+                continue
             description, schema = ERRORS[code]
             responses.setdefault(
                 code,
