@@ -6,13 +6,11 @@ import io
 import json
 import zipfile
 
-import django_rq
 import pytest
 from django.core import serializers
 from django.core.cache import cache
 from django.core.management import call_command
 from django.db import connection
-from django.test import override_settings
 from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 from django.utils.dateparse import parse_datetime
@@ -23,7 +21,7 @@ from regiondev import prebuilt
 from regiondev.downloads import ARCHIVE_NAME, RECORDS_FILE, record_models
 from tests import factories as make
 from tests.pages.conftest import png
-from tests.services import REDIS, needs_redis
+from tests.services import needs_redis, rq_queue_on_redis
 
 URL = "/api/downloads/records.zip"
 
@@ -296,12 +294,8 @@ class TestOneBuildAtATime:
 @pytest.fixture
 def queue_on_redis():
     """RQ on the Redis at 127.0.0.1:6379 (its database 13), emptied before and after."""
-    url = f"redis://{REDIS[0]}:{REDIS[1]}/13"
-    with override_settings(RQ_QUEUES={"default": {"URL": url, "DEFAULT_TIMEOUT": 600}}):
-        queue = django_rq.get_queue("default")
-        queue.empty()
+    with rq_queue_on_redis(13) as queue:
         yield queue
-        queue.empty()
 
 
 @needs_redis

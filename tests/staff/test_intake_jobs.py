@@ -2,10 +2,8 @@
 
 from pathlib import Path
 
-import django_rq
 import pytest
 from django.conf import settings
-from django.test import override_settings
 from django.urls import reverse
 from rq import SimpleWorker
 
@@ -15,7 +13,7 @@ from staff import intake, jobs
 from staff.forms import INTAKE_MAX_CHARACTERS
 from staff.models import Job, JobStatus
 from staff.views import READ_IN_REQUEST_CHARACTERS, read_report
-from tests.services import REDIS, needs_redis
+from tests.services import needs_redis, rq_queue_on_redis
 from tests.staff import pages
 
 ARTICLE = (
@@ -148,12 +146,8 @@ def test_a_failed_reading_shows_its_error_and_leads_back_to_the_intake(gazetteer
 @pytest.fixture
 def queue_on_redis():
     """RQ on the Redis at 127.0.0.1:6379 (its database 7), emptied before and after."""
-    url = f"redis://{REDIS[0]}:{REDIS[1]}/7"
-    with override_settings(RQ_QUEUES={"default": {"URL": url, "DEFAULT_TIMEOUT": 600}}):
-        queue = django_rq.get_queue("default")
-        queue.empty()
+    with rq_queue_on_redis(7) as queue:
         yield queue
-        queue.empty()
 
 
 @needs_redis

@@ -7,7 +7,6 @@ import time
 import uuid
 from pathlib import Path
 
-import django_rq
 import pytest
 from django.test import override_settings
 from django.urls import reverse
@@ -17,7 +16,7 @@ from rq import SimpleWorker
 from sites.models import Factory
 from staff import intake, jobs
 from staff.models import Job, JobStatus
-from tests.services import REDIS, needs_redis
+from tests.services import needs_redis, rq_queue_on_redis
 from tests.staff import pages
 from tests.staff.test_import_export import FACTORY_HEADER, import_url, upload
 
@@ -35,12 +34,8 @@ def many_factories(count: int) -> str:
 @pytest.fixture
 def queue_on_redis():
     """RQ on the Redis at 127.0.0.1:6379 (its database 15), emptied before and after."""
-    url = f"redis://{REDIS[0]}:{REDIS[1]}/15"
-    with override_settings(RQ_QUEUES={"default": {"URL": url, "DEFAULT_TIMEOUT": 600}}):
-        queue = django_rq.get_queue("default")
-        queue.empty()
+    with rq_queue_on_redis(15) as queue:
         yield queue
-        queue.empty()
 
 
 def work(queue) -> None:
