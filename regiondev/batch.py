@@ -12,7 +12,6 @@ Nothing is remembered beyond the batch: the next one reads the database afresh.
 """
 
 import contextvars
-import copy
 import dataclasses
 from contextlib import contextmanager
 
@@ -186,8 +185,9 @@ class Checked:
         self.seen = self._values()
 
     def _values(self) -> dict:
+        # The fields hold immutable values (text, numbers, dates): no copy is needed.
         return {
-            field.attname: copy.deepcopy(getattr(self.record, field.attname))
+            field.attname: getattr(self.record, field.attname)
             for field in self.record._meta.concrete_fields
         }
 

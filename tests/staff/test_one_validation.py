@@ -19,13 +19,20 @@ def admin_url(model, view, *args):
     return reverse(f"admin:{model._meta.app_label}_{model._meta.model_name}_{view}", args=args)
 
 
-def post(client, model, view, data, *args):
-    """Post the admin form with its inlines left as they are, as staff send it."""
+def post(client, model, view, changes, *args):
+    """Post the admin form as staff send it: what it shows, with `changes` typed in."""
     url = admin_url(model, view, *args)
-    for inline in client.get(url).context["inline_admin_formsets"]:
+    page = client.get(url)
+    form = page.context["adminform"].form
+    data = {}
+    for name in form.fields:
+        value = form[name].value()
+        if value not in (None, "", [], False):
+            data[name] = value
+    for inline in page.context["inline_admin_formsets"]:
         prefix = inline.formset.prefix
-        data = {f"{prefix}-TOTAL_FORMS": 0, f"{prefix}-INITIAL_FORMS": 0, **data}
-    return client.post(url, data)
+        data.update({f"{prefix}-TOTAL_FORMS": 0, f"{prefix}-INITIAL_FORMS": 0})
+    return client.post(url, {**data, **changes})
 
 
 class Counted:
@@ -58,17 +65,7 @@ def songchon(seeded):
 
 
 def test_a_county_saved_in_the_admin_is_validated_once(songchon, staff_client):
-    data = {
-        "province": songchon.province_id,
-        "name": "Songchon",
-        "slug": "songchon",
-        "name_ko": songchon.name_ko,
-        "name_mr": songchon.name_mr,
-        "kind": "county",
-        "aliases": "Songcheon, Sŏngch'ŏn",
-        "description": songchon.description,
-        "programme_year": 2024,
-    }
+    data = {"aliases": "Songcheon, Sŏngch'ŏn", "programme_year": 2024}
     with Counted(County) as validations:
         response = post(staff_client, County, "change", data, songchon.pk)
     assert response.status_code == 302, response.context["adminform"].form.errors
