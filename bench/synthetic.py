@@ -11,7 +11,6 @@ groundbreaking and inauguration ceremonies first (10% stay planned, 30% under co
 60% operating, while the ceremony budget lasts), then "other" ceremonies fill the budget.
 """
 
-import calendar
 import datetime
 import random
 from array import array
@@ -33,6 +32,7 @@ from bench.copying import (
     next_id,
     reset_sequence,
 )
+from bench.spans import Span, day, late_month, month, year
 from events.choices import CeremonyKind, VisitKind
 from sites.choices import FactoryStatus, Sector
 from sites.models import FACTORY_FIELDS, MILESTONE_FIELDS, County, Factory
@@ -44,34 +44,6 @@ PHOTO_NAME = "photos/synthetic.png"
 CEREMONY_SHARE = 0.3
 FIRST_DAY = datetime.date(2024, 1, 1)
 LAST_DAY = datetime.date(2034, 12, 31)
-
-
-@dataclass(frozen=True)
-class Span:
-    """An EDTF text and the first and last day it can mean."""
-
-    text: str
-    lower: datetime.date
-    upper: datetime.date
-
-
-def day(when: datetime.date) -> Span:
-    return Span(when.isoformat(), when, when)
-
-
-def month(when: datetime.date) -> Span:
-    last = calendar.monthrange(when.year, when.month)[1]
-    return Span(f"{when:%Y-%m}", when.replace(day=1), when.replace(day=last))
-
-
-def late_month(when: datetime.date) -> Span:
-    last = when.replace(day=calendar.monthrange(when.year, when.month)[1])
-    start = when.replace(day=21)
-    return Span(f"{start.isoformat()}/{last.isoformat()}", start, last)
-
-
-def year(when: datetime.date) -> Span:
-    return Span(str(when.year), datetime.date(when.year, 1, 1), datetime.date(when.year, 12, 31))
 
 
 @dataclass
