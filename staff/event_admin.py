@@ -18,6 +18,7 @@ from staff.admin import (
     ChangeMessageForm,
     HistoryAdmin,
     ImportExportHistoryAdmin,
+    ServiceAdmin,
     SourceCountAdmin,
 )
 from staff.event_resources import CeremonyResource, GuidanceVisitResource, SourceResource
@@ -66,7 +67,6 @@ def citation_inline(record_field: str):
     )
 
 
-
 class DatePreviewAdmin:
     """A date box with its EDTF and words shown as staff type (events/forms.py), and the
     small endpoint that reads the text for it: `<model>/date-preview/?text=…`."""
@@ -102,9 +102,13 @@ class DatePreviewAdmin:
         return super().formfield_for_dbfield(db_field, request, **kwargs)
 
 
-class EventAdmin(SourceCountAdmin, SearchRuleAdmin, DatePreviewAdmin, ImportExportHistoryAdmin):
+class EventAdmin(
+    ServiceAdmin, SourceCountAdmin, SearchRuleAdmin, DatePreviewAdmin, ImportExportHistoryAdmin
+):
     """Saved and deleted through events/services.py, which connects the event to its
     factories' places and keeps the factories' dates."""
+
+    save_checked = staticmethod(services.save_checked)
 
     # The date leads and links to the event: kind and place have their own columns.
     list_display = [
@@ -130,14 +134,6 @@ class EventAdmin(SourceCountAdmin, SearchRuleAdmin, DatePreviewAdmin, ImportExpo
     def date_in_words(self, event):
         return event.date_in_words if event.date_lower else "—"
 
-    def write(self, obj, form):
-        self.save_service(obj, **form.service_values())
-
-    def save_related(self, request, form, formsets, change):
-        # The service has set the factories and sources; only the inlines are left.
-        for formset in formsets:
-            self.save_formset(request, form, formset, change=change)
-
 
 class CeremonyAdminForm(ChangeMessageForm, CeremonyForm):
     pass
@@ -153,9 +149,6 @@ class CeremonyAdmin(EventAdmin):
     resource_classes = [CeremonyResource]
     inlines = [citation_inline("ceremony"), PhotoInline]
 
-    def save_service(self, obj, **values):
-        services.save_ceremony(ceremony=obj, **values)
-
     def delete_model(self, request, obj):
         services.delete_ceremony(ceremony=obj)
 
@@ -169,9 +162,6 @@ class GuidanceVisitAdmin(EventAdmin):
     form = GuidanceVisitAdminForm
     resource_classes = [GuidanceVisitResource]
     inlines = [citation_inline("visit"), PhotoInline]
-
-    def save_service(self, obj, **values):
-        services.save_guidance_visit(visit=obj, **values)
 
 
 @admin.register(Source)

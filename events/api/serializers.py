@@ -129,7 +129,7 @@ class CeremonySerializer(EventSerializer):
     record_argument = "ceremony"
     service_fields = (*EVENT_SERVICE_FIELDS, "speakers", "repeat")
     check = staticmethod(services.check_ceremony)
-    save_service = staticmethod(services.save_ceremony)
+    save_checked = staticmethod(services.save_checked)
 
     class Meta:
         model = Ceremony
@@ -143,7 +143,7 @@ class GuidanceVisitSerializer(EventSerializer):
     record_argument = "visit"
     service_fields = (*EVENT_SERVICE_FIELDS, "led_by")
     check = staticmethod(services.check_guidance_visit)
-    save_service = staticmethod(services.save_guidance_visit)
+    save_checked = staticmethod(services.save_checked)
 
     class Meta:
         model = GuidanceVisit

@@ -145,7 +145,7 @@ class FactorySerializer(ServiceSerializer):
     record_argument = "factory"
     service_fields = (*FACTORY_FIELDS, "sources")
     check = staticmethod(services.check_factory)
-    save_service = staticmethod(services.save_factory)
+    save_checked = staticmethod(services.save_checked)
 
     url = RecordURLField(view_name="api:factory-detail", lookup_field="slug")
     page_url = PageURLField()
