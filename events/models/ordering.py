@@ -77,13 +77,13 @@ def directness_key(source, lower, upper) -> tuple:
     with no date leaves SOURCE_ORDER's key."""
     published = source.published_lower
     if lower is None or upper is None:
-        return (0, *source_key(published, source.display_title, source.description, source.pk))
+        return (0, *source_key(published, source.title, source.description, source.pk))
     if published is None:
-        return (3, 0, source.display_title, source.description, source.pk)
+        return (3, 0, source.title, source.description, source.pk)
     published_upper = source.published_upper or published
     own = source.state_media and lower <= published and (published - upper).days <= OWN_REPORT_DAYS
     distance = days_apart(lower, upper, published, published_upper)
-    return (1 if own else 2, distance, source.display_title, source.description, source.pk)
+    return (1 if own else 2, distance, source.title, source.description, source.pk)
 
 
 def source_key(published_lower, title: str, description: str, pk) -> tuple:

@@ -18,7 +18,7 @@ from regiondev.constraints import CheckConstraint
 
 def source_sort_key(source) -> tuple:
     """SOURCE_ORDER as a sort key, for sources gathered from several records."""
-    return source_key(source.published_lower, source.display_title, source.description, source.pk)
+    return source_key(source.published_lower, source.title, source.description, source.pk)
 
 
 class Source(models.Model):
