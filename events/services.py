@@ -345,9 +345,12 @@ def _milestones_of(batch: Batch, factory_ids: Iterable[int]) -> dict[int, list[M
     for pk in missing:
         read[pk] = []
     if missing:
-        links = Ceremony.factories.through.objects.filter(
-            factory_id__in=missing, ceremony__kind__in=MILESTONES
-        ).select_related("ceremony")
+        links = (
+            Ceremony.factories.through.objects.filter(
+                factory_id__in=missing, ceremony__kind__in=MILESTONES
+            )
+            .select_related("ceremony")
+        )
         for link in sorted(links, key=lambda link: chronological_key(link.ceremony)):
             read[link.factory_id].append(_milestone(link.ceremony, link.ceremony_id))
     written = batch.state.setdefault("ceremonies written", set())

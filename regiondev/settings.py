@@ -146,7 +146,9 @@ if CACHES["default"]["BACKEND"] == "django_redis.cache.RedisCache":
 # Background jobs (staff/jobs.py): RQ through django-rq, on the Redis of RQ_URL, by default
 # the cache's when CACHE_URL is a Redis; workers run `manage.py rqworker`. With no Redis a job
 # runs in the request that starts it, so `make run` needs nothing more.
-RQ_URL = env.str("RQ_URL", default=env("CACHE_URL") if env("CACHE_URL").startswith("redis") else "")
+RQ_URL = env.str(
+    "RQ_URL", default=env("CACHE_URL") if env("CACHE_URL").startswith("redis") else ""
+)
 RQ_QUEUES = {"default": {"URL": RQ_URL, "DEFAULT_TIMEOUT": 3600}} if RQ_URL else {}
 # django-rq's dashboard is registered by staff/admin.py, for superusers alone.
 RQ_SHOW_ADMIN_LINK = False

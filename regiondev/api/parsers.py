@@ -34,3 +34,4 @@ class JSONParser(parsers.JSONParser):
                 f"{MAX_JSON_DEPTH} levels deep. Nothing was saved; send a flatter body."
             )
         return super().parse(io.BytesIO(body), media_type, parser_context)
+
