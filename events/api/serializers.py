@@ -2,6 +2,7 @@
 photos, and a factory's timeline."""
 
 from django.core.exceptions import ValidationError
+from django.db.models.manager import BaseManager
 from django.urls import reverse
 from drf_spectacular.types import OpenApiTypes
 from drf_spectacular.utils import extend_schema_field
@@ -59,7 +60,9 @@ class ByDirectness:
 
     def get_attribute(self, instance):
         items = super().get_attribute(instance)
-        items = items.all() if hasattr(items, "all") else items
+        # A related manager reads its prefetched rows with all(); a queryset is read as it is
+        # (all() on it would be a new query).
+        items = items.all() if isinstance(items, BaseManager) else items
         return by_directness(items, instance, source=self.source_of)
 
     @staticmethod

@@ -55,7 +55,7 @@ def in_event_order(*, newest_first: bool = False) -> list[str]:
 # rows.
 SOURCE_ORDER = [F("published_lower").desc(nulls_last=True), "title", "description", "id"]
 
-# Under an event, sources run by directness (docs/data-and-method.md, "Order of sources"):
+# Under an event, sources run by directness (docs/data-and-method.md, "One order of events"):
 # first DPRK state media's own report of it, published from the event's first possible day
 # to OWN_REPORT_DAYS after its last; then every other source by how many days lie between
 # its publication and the event, whoever published it, so a same-day foreign report comes
