@@ -199,6 +199,8 @@ def load_sources(batch: Batch) -> dict:
                 source,
                 {
                     "title": row["title"],
+                    "description": row["description"],
+                    "title_note": row["title_note"],
                     "publisher": row["publisher"],
                     "publisher_detail": row["publisher_detail"],
                     "state_media": YES[row["state_media"]],

@@ -317,6 +317,8 @@ def write_sources(out, pack, sources, cited):
             {
                 "key": key,
                 "title": row["title"],
+                "description": row.get("description", ""),
+                "title_note": row.get("title_note", ""),
                 "publisher": row.get("publisher_short")
                 or (publisher(row["publisher"]) if row["publisher"] else ""),
                 "publisher_detail": row.get("publisher_detail") or row["publisher"],

@@ -168,10 +168,15 @@ class GuidanceVisitAdmin(EventAdmin):
 class SourceAdmin(DatePreviewAdmin, ImportExportHistoryAdmin):
     date_fields = ("published",)
     resource_classes = [SourceResource]
-    list_display = ["title", "publisher", "published", "language", "state_media"]
+    list_display = ["shown_as", "publisher", "published", "language", "state_media"]
     list_filter = ["state_media", "language"]
-    search_fields = ["title", "publisher", "url", "excerpt", "key"]
-    readonly_fields = ["published_in_words", "updated_at"]
+    search_fields = ["title", "description", "publisher", "url", "excerpt", "key"]
+    readonly_fields = ["published_in_words", "shown_as", "updated_at"]
+
+    @admin.display(description="shown as", ordering="title")
+    def shown_as(self, source):
+        """As every page names it: a description stands in square brackets."""
+        return source.display_title
 
 
 class PhotoAdminForm(ChangeMessageForm, PhotoForm):
@@ -183,6 +188,6 @@ class PhotoAdmin(HistoryAdmin):
     form = PhotoAdminForm
     list_display = ["caption", "credit", "source", "factory", "ceremony", "visit"]
     list_select_related = ["source", "factory", "ceremony", "visit"]
-    search_fields = ["caption", "credit", "source__title"]
+    search_fields = ["caption", "credit", "source__title", "source__description"]
     autocomplete_fields = ["source", "factory", "ceremony", "visit"]
     readonly_fields = [thumbnail_preview, "width", "height", "updated_at"]
