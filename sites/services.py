@@ -100,13 +100,16 @@ def save_factory(
     description: str = "",
     latitude: Decimal | None = None,
     longitude: Decimal | None = None,
+    in_programme: bool | None = None,
     sources: Iterable | None = None,
     batch: Batch | None = None,
 ) -> Factory:
     """Create `factory` or change it to the values given. An empty slug keeps the one it has,
-    or is made from the name for a new factory."""
+    or is made from the name for a new factory; `in_programme` None keeps what it holds."""
     factory = factory if factory is not None else Factory()
     batch = batch if batch is not None else Batch()
+    if in_programme is not None:
+        factory.in_programme = in_programme
     with transaction.atomic():
         owner, before = _validate(
             factory,
