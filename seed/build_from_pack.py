@@ -139,7 +139,7 @@ def build(pack: Path, out: Path):
     for claim in claims:
         if claim.county and (claim.kind != "other" or claim in factory_claims):
             for facility, sector, as_written in named_in(claim)[0]:
-                if sector in INDUSTRY:
+                if facility.endswith(INDUSTRY):
                     industry[claim.county].setdefault(facility, (facility, sector, facility))
                 if as_written != facility:
                     written[claim.county, facility] = as_written
@@ -346,7 +346,9 @@ def write_sources(out, pack, sources, cited):
         rows.append(
             {
                 "key": key,
-                "title": row["title"],
+                # The pack leaves a missing headline empty; until sources keep the editors'
+                # description apart, it stands in (the loader requires a title).
+                "title": row["title"] or row.get("description", ""),
                 "publisher": row.get("publisher_short")
                 or (publisher(row["publisher"]) if row["publisher"] else ""),
                 "publisher_detail": row.get("publisher_detail") or row["publisher"],

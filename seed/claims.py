@@ -227,7 +227,9 @@ def group(claims):
         )
         # Claims that name no county are one event only when they are written alike; a
         # milestone of the policy is one whatever its sources' words.
-        tag = "" if claim.county else MILESTONE_OF.get(claim.source, claim.as_written)
+        tag = claim.as_written if not claim.county else ""
+        if not claim.county and claim.kind == "other":
+            tag = MILESTONE_OF.get(claim.source, tag)
         if claim.kind in SPLIT_BY_FACILITY.get(hangul, ()):
             words = claim.facilities.casefold()
             tag = "hospital" if any(word in words for word in HOSPITAL_WORDS) else "factories"

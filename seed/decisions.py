@@ -286,7 +286,7 @@ FACILITIES = [
         "services and leisure",
     ),
     (r"grain management(?: facility)?", "{name} grain management facility", "agriculture"),
-    (rf"(?:fischverarbeitung|fish[- ]processing){HEAD}", "{name} fish-processing factory",
+    (rf"(?:fischverarbeitung\w*|fish[- ]processing){HEAD}", "{name} fish-processing factory",
      "fisheries"),
     (r"offshore farm\w*(?: ground)?", "Sinpho City Offshore Farm", "fisheries"),
     (
@@ -306,7 +306,12 @@ FACILITIES = [
         "daily necessities",
     ),
 ]
-INDUSTRY = {"foodstuff", "textiles and clothing", "daily necessities", "fisheries"}
+INDUSTRY = (
+    "foodstuff factory",
+    "garment factory",
+    "daily necessities factory",
+    "fish-processing factory",
+)
 # What a factory makes, where a source says so: (county, sector) -> products, in our words for
 # other publishers, in state media's where they are quoted.
 PRODUCTS = {

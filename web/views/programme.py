@@ -41,7 +41,12 @@ class HomeView(CachedPageMixin, TemplateView):
         )
         programme = [county for county in counties if county.programme_year is not None]
         per_year = Counter(county.programme_year for county in programme)
-        statuses = dict(Factory.objects.values_list("status").annotate(count=Count("pk")))
+        # The programme's factories only: Kimhwa's pilots of 2020–22 are recorded, not counted.
+        statuses = dict(
+            Factory.objects.filter(in_programme=True)
+            .values_list("status")
+            .annotate(count=Count("pk"))
+        )
         points = map_points(counties)
         counties_url, factories_url = reverse("sites:county-list"), reverse("sites:factory-list")
         context.update(
@@ -70,7 +75,7 @@ class HomeView(CachedPageMixin, TemplateView):
                     for status in FactoryStatus
                 ],
                 chart_id="chart-status",
-                title=_("Factories by status"),
+                title=_("Factories of the programme by status"),
             ),
             programme_count=len(programme),
             programme_target=COUNTIES_A_YEAR * len(PROGRAMME_YEARS),
