@@ -2,6 +2,7 @@
 and the rules of seed/claims.py behind them, tried on variations written for the test."""
 
 import pytest
+from django.urls import reverse
 
 from events.models import Ceremony, Citation, GuidanceVisit
 from seed.claims import facilities_named, read_part_of_month
@@ -104,7 +105,7 @@ def test_the_unnamed_north_phyongan_visit_of_2024_is_the_kujang_one(seeded):
     assert unnamed.count() == 2 and all("Kujang" in c.note for c in unnamed)
 
 
-def test_the_policys_milestones_are_records_with_sources(seeded):
+def test_the_policys_milestones_are_records_with_sources(seeded, client):
     milestones = Ceremony.objects.filter(kind="other", county=None).order_by("date_lower")
     assembly, committee = milestones
     assert "Supreme People's Assembly" in assembly.summary
@@ -118,6 +119,13 @@ def test_the_policys_milestones_are_records_with_sources(seeded):
     meeting = GuidanceVisit.objects.get(kind="consultative meeting", date="2024-01-23/2024-01-24")
     assert meeting.summary == ""
     assert not Citation.objects.filter(ceremony__kind="other", source__state_media=False)
+    page = client.get(reverse("sites:programme-year", args=[2024])).content.decode()
+    section = page.split('id="milestones-title"')[1].split("</section>")[0]
+    assert "Supreme People&#x27;s Assembly" in section
+    assert "non-permanent central committee" in section
+    assert "ILNA" in section  # with its sources
+    later = client.get(reverse("sites:programme-year", args=[2025])).content.decode()
+    assert 'id="milestones-title"' not in later
 
 
 @pytest.mark.parametrize(

@@ -14,6 +14,7 @@ from events.chronology import (
     event_rows,
     load_events,
 )
+from events.choices import CeremonyKind
 from events.models import (
     Ceremony,
     GuidanceVisit,
@@ -212,8 +213,15 @@ class ProgrammeYearView(CachedPageMixin, TemplateView):
             factories_by_county.setdefault(factory.county_id, []).append(factory)
         comparison = year_comparison()
         points = map_points(with_map_status(County.objects.order_by("name", "pk")), year=year)
+        # The policy's own milestones of the year: records of no county, with their sources.
+        milestones = Ceremony.objects.filter(
+            kind=CeremonyKind.OTHER, county=None, province=None, date_lower__year=year
+        )
         context.update(
             year=year,
+            milestones=load_events(
+                event_rows(milestones, GuidanceVisit.objects.none()).order_by(*in_event_order())
+            ),
             counties=[
                 {"county": county, "factories": factories_by_county.get(county.pk, [])}
                 for county in counties
