@@ -5,6 +5,7 @@ import re
 import pytest
 from django.urls import reverse
 
+from events.models import Citation
 from sites.programme import year_comparison
 from tests import factories as make
 from tests.pages.test_places import text_of
@@ -73,9 +74,11 @@ def test_a_year_outside_the_programme_is_not_found(client, db):
 def test_a_year_page_costs_the_same_queries_at_any_size(
     client, db, django_assert_num_queries, counties
 ):
-    """Guards against a query per county or factory."""
+    """Guards against a query per county, factory or milestone of the policy."""
     for n in range(counties):
         county = make.county(programme_year=2024, latitude=39.2, longitude=126.0 + n / 10)
         built(county, groundbreaking="2024-03", inauguration="2024-12-20")
-    with django_assert_num_queries(5):
+        milestone = make.ceremony(kind="other", date=f"2024-01-{n + 10}", summary=f"Step {n}")
+        Citation.objects.create(ceremony=milestone, source=make.source(), date="")
+    with django_assert_num_queries(9):
         client.get(reverse("sites:programme-year", args=[2024]))
