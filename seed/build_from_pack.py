@@ -11,7 +11,6 @@ publishers appear by title, date and URL, and by what they state in our words.
 """
 
 import csv
-import re
 import shutil
 import sys
 from collections import defaultdict
@@ -43,8 +42,8 @@ from seed.decisions import (  # noqa: E402
     EXTRA_FACTS,
     FOLLOWED_QUOTE,
     FOLLOWED_SONGCHON,
-    LEADER,
     INDUSTRY,
+    LEADER,
     MILESTONES,
     PRODUCTS,
     SPEECHES,
@@ -157,7 +156,7 @@ def build(pack: Path, out: Path):
             slug = slugify(factory_name)
             if list(names.values()).count(names[claim.county]) > 1:  # the two Unsans
                 slug = f"{slug}-{slugify(places.county[claim.county]['province'])}"
-            row = factories.setdefault(
+            factories.setdefault(
                 slug,
                 {
                     "slug": slug,

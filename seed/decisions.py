@@ -286,8 +286,11 @@ FACILITIES = [
         "services and leisure",
     ),
     (r"grain management(?: facility)?", "{name} grain management facility", "agriculture"),
-    (rf"(?:fischverarbeitung\w*|fish[- ]processing){HEAD}", "{name} fish-processing factory",
-     "fisheries"),
+    (
+        rf"(?:fischverarbeitung\w*|fish[- ]processing){HEAD}",
+        "{name} fish-processing factory",
+        "fisheries",
+    ),
     (r"offshore farm\w*(?: ground)?", "Sinpho City Offshore Farm", "fisheries"),
     (
         rf"(?:foodstuff\w*|\bfood(?: processing)?\b|lebensmittel|식료){HEAD}",

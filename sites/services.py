@@ -24,6 +24,7 @@ _HANGUL_RUN = re.compile(r"[\uac00-\ud7a3]+")
 _NUMBERED = re.compile(r"-[0-9]+$")
 SLUG_LENGTH = Factory._meta.get_field("slug").max_length
 
+
 def slug_base(name: str, model=Factory) -> str:
     """The slug a name makes: hangul as the DPRK's own English spells it, other letters
     without their marks."""

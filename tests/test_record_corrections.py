@@ -48,7 +48,8 @@ def test_the_first_years_unreported_inaugurations_close_by_11_february_2025(seed
     }
     assert "not reported" in ceremony.summary
     factories = ceremony.factories.exclude(sector="health care")
-    assert factories and all(f.status == "operating" for f in factories)
+    assert factories
+    assert all(f.status == "operating" for f in factories)
 
 
 def test_kangdong_complex_no_longer_cites_reports_of_the_hospital_alone(seeded):
@@ -102,7 +103,8 @@ def test_the_unnamed_north_phyongan_visit_of_2024_is_the_kujang_one(seeded):
         "kim-jong-uns-world-of-devoted-service-2",
     } <= cited(visit)
     unnamed = visit.citations.filter(place_as_written__contains="(not named)")
-    assert unnamed.count() == 2 and all("Kujang" in c.note for c in unnamed)
+    assert unnamed.count() == 2
+    assert all("Kujang" in c.note for c in unnamed)
 
 
 def test_the_policys_milestones_are_records_with_sources(seeded, client):
@@ -132,7 +134,11 @@ def test_the_policys_milestones_are_records_with_sources(seeded, client):
     ("text", "named", "general"),
     [
         ("Fabriken für Lebensmittel, Bekleidung und Gebrauchsgüter", 3, True),
-        ("Lebensmittel-, Bekleidungs- und Gebrauchsgüterfabrik; Fischverarbeitungsbetrieb", 4, False),
+        (
+            "Lebensmittel-, Bekleidungs- und Gebrauchsgüterfabrik; Fischverarbeitungsbetrieb",
+            4,
+            False,
+        ),
         ("군 식료공장, 옷 공장, 일용품 공장", 3, False),
         ("paper factory", 1, False),
         ("regional-industry factories; hospital", 1, True),
@@ -148,10 +154,17 @@ def test_facilities_are_read_one_by_one(text, named, general):
 
 def test_factories_are_named_one_by_one_where_a_source_names_them(seeded):
     def named(hangul):
-        return sorted(Factory.objects.filter(county__name_ko=hangul).values_list("sector", flat=True))
+        return sorted(
+            Factory.objects.filter(county__name_ko=hangul).values_list("sector", flat=True)
+        )
 
     assert named("숙천군") == ["daily necessities", "foodstuff", "textiles and clothing"]
-    assert named("염주군") == ["daily necessities", "fisheries", "foodstuff", "textiles and clothing"]
+    assert named("염주군") == [
+        "daily necessities",
+        "fisheries",
+        "foodstuff",
+        "textiles and clothing",
+    ]
     assert named("곡산군") == ["daily necessities", "foodstuff", "textiles and clothing"]
     assert named("은산군") == ["daily necessities", "foodstuff", "paper", "textiles and clothing"]
     assert named("강동군") == ["foodstuff", "health care", "services and leisure"]

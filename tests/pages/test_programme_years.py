@@ -49,15 +49,9 @@ def test_a_year_page_lists_its_counties_and_compares_the_years(client, two_years
     assert response.status_code == 200
     text = text_of(response)
     assert "3 of 20 counties recorded for 2024; 17 not yet named" in text
-    assert (
-        "Songchon" in text
-    )
-    assert (
-        "Jaeryong" in text
-    )
-    assert (
-        "Unpha" not in text.split("side by side")[0]
-    )
+    assert "Songchon" in text
+    assert "Jaeryong" in text
+    assert "Unpha" not in text.split("side by side")[0]
     assert "late February 2024" in text
     assert "295–303 days" in text
     assert re.search(r"Kowon Province \d+ no factory recorded yet", text)

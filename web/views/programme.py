@@ -10,11 +10,11 @@ from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 from django.views.generic import TemplateView
 
+from events.choices import CeremonyKind
 from events.chronology import (
     event_rows,
     load_events,
 )
-from events.choices import CeremonyKind
 from events.models import (
     Ceremony,
     GuidanceVisit,
