@@ -211,3 +211,13 @@ def test_kimhwas_pilot_factories_are_outside_the_programme(seeded, client):
     operating = programme.filter(status="operating").count()
     assert f"<strong>{programme.count()}</strong> factories of the programme recorded" in html
     assert f"<strong>{operating}</strong> of them operating" in html
+
+
+def test_the_api_filters_factories_in_and_outside_the_programme(seeded, client):
+    outside = client.get("/api/factories/", {"in_programme": "false"}).json()
+    assert sorted(row["slug"] for row in outside["results"]) == [
+        "kimhwa-county-daily-necessities-factory",
+        "kimhwa-county-foodstuff-factory",
+        "kimhwa-county-garment-factory",
+        "kimhwa-county-paper-mill",
+    ]
