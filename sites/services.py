@@ -102,11 +102,12 @@ def save_factory(
     description: str = "",
     latitude: Decimal | None = None,
     longitude: Decimal | None = None,
+    in_programme: bool | None = None,
     sources: Iterable | None = None,
     batch: Batch | None = None,
 ) -> Factory:
     """Create `factory` or change it to the values given. An empty slug keeps the one it has,
-    or is made from the name for a new factory."""
+    or is made from the name for a new factory; `in_programme` None keeps what it holds."""
     with transaction.atomic():
         checked = check_factory(
             factory=factory,
@@ -119,6 +120,7 @@ def save_factory(
             description=description,
             latitude=latitude,
             longitude=longitude,
+            in_programme=in_programme,
             sources=sources,
         )
         return save_checked(checked)
@@ -134,6 +136,8 @@ def check_factory(
     batch = batch if batch is not None else Batch()
     fields = {"slug": "", "sector": Sector.OTHER, "latitude": None, "longitude": None, **fields}
     sources = fields.pop("sources", None)
+    if fields.get("in_programme") is None:
+        fields.pop("in_programme", None)
     owner, before = _validate(factory, batch, **fields)
     _claim_slug(batch, factory, owner, before)
     relations = {"sources": None if sources is None else list(sources)}

@@ -118,7 +118,7 @@ class FactoryAdmin(ServiceAdmin, SourceCountAdmin, SearchRuleAdmin, ImportExport
     inlines = [citation_inline("factory"), PhotoInline]
     # The milestone dates are on the form and the timeline: the status says how far it has come.
     list_display = ["name", "county", "sector", "status", "source_count"]
-    list_filter = ["status", "sector", "county__province", "county__programme_year"]
+    list_filter = ["status", "sector", "in_programme", "county__province", "county__programme_year"]
     list_select_related = ["county__province"]
     search_fields = ["name", "products"]
     autocomplete_fields = ["county"]
