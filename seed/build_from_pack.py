@@ -35,6 +35,7 @@ from seed.claims import (  # noqa: E402
     read_csv,
     record_date,
 )
+from seed.korean import COUNTY_DESCRIPTIONS_KO, NOTES_KO, in_korean  # noqa: E402
 from seed.decisions import (  # noqa: E402
     ARTICLE,
     ARTICLE_FACTS,
@@ -238,6 +239,7 @@ CITATION_COLUMNS = [
     "facilities_as_written",
     "quote",
     "note",
+    "note_ko",
     "follows",
 ]
 
@@ -260,6 +262,7 @@ def citation_row(record_key, claims, followed):
         "facilities_as_written": joined(c.facilities for c in claims),
         "quote": joined(c.quote for c in claims),
         "note": joined(c.note for c in claims),
+        "note_ko": in_korean(joined(c.note for c in claims), NOTES_KO),
         "follows": "yes" if any(c in followed for c in claims) else "",
     }
 
@@ -295,10 +298,11 @@ def write_counties(out, places, names):
         row["aliases"] = ";".join(extra)
     for row in rows:
         row["description"], row["sources"] = COUNTY_NOTES.get(row["county"].split("|")[0], ("", ""))
+        row["description_ko"] = in_korean(row["description"], COUNTY_DESCRIPTIONS_KO)
     write(
         out / "counties.csv",
         rows,
-        ["county", "name", "programme_year", "aliases", "description", "sources"],
+        ["county", "name", "programme_year", "aliases", "description", "description_ko", "sources"],
     )
 
 

@@ -11,7 +11,8 @@ from django.utils.text import get_text_list
 from django.utils.translation import get_language, gettext, override, pgettext_lazy
 
 from regiondev.dates import in_words
-from regiondev.lists import named
+from regiondev.lists import in_language as field_in_language
+from regiondev.lists import korean_page, named
 
 register = template.Library()
 
@@ -96,6 +97,7 @@ def sort_header(
 
 
 register.filter("named", named)
+register.filter("in_language", field_in_language)
 
 
 @register.filter
@@ -147,3 +149,32 @@ def differences_in_words(differences: list[str]) -> str:
     """ "date and leader present", in the page's language."""
     words = [str(CLAIM_DIFFERENCES.get(name, name)) for name in differences]
     return get_text_list(words, gettext("and"))
+
+
+@register.filter
+def place_title(place) -> str:
+    """A place as a heading or link names it: "Songchon County"; on Korean pages its hangul
+    name, which carries its ending, with the English beside it ("성천군 (Songchon)")."""
+    if korean_page() or place._meta.model_name != "county":
+        return named(place)
+    return f"{place.name} {place.kind.capitalize()}"
+
+
+@register.filter
+def event_place(event) -> str:
+    """Where an event was: "Unsan, North Phyongan"; on Korean pages from the larger place to
+    the smaller, as Korean writes it ("평안북도 운산군")."""
+    if not korean_page():
+        return event.place
+    county = event.county if event.county_id else None
+    province = event.province or (county.province if county else None)
+    parts = [place.name_ko or place.name for place in (province, county) if place]
+    if county is None and event.place_name:
+        parts.append(event.place_name)
+    return " ".join(parts) or gettext("place not named")
+
+
+@register.filter
+def as_written(text: str) -> str:
+    """A source's own words, marked as not ours to translate."""
+    return format_html('<span translate="no">{}</span>', text) if text else ""

@@ -6,6 +6,7 @@ from django.utils import translation
 
 from sites.models import County
 from tests import factories as make
+from tests.pages.korean_text import english_names, english_words, seen_text, site_vocabulary
 from tests.pages.test_places import text_of
 
 
@@ -126,3 +127,105 @@ def test_korean_filters_are_korean_with_hangul_names_first(client, seeded):
     english = client.get("/events/").content.decode()
     assert '<label for="id_kind">Kind</label>' in english
     assert ">South Phyongan</option>" in english
+
+
+def public_pages() -> dict[str, str]:
+    """One address of every kind of public page, in Korean, from the seed's own records."""
+    from events.models import Ceremony, GuidanceVisit, Source
+    from sites.models import Factory, Province
+
+    songchon = County.objects.get(slug="songchon")
+    contested = Ceremony.objects.filter(citations__note__gt="").first()
+    with translation.override("ko"):
+        return {
+            "home": reverse("sites:home"),
+            "map": reverse("sites:map"),
+            "map of a province": reverse("sites:map") + "?province=south-phyongan",
+            "programme year": reverse("sites:programme-year", args=[2024]),
+            "province list": reverse("sites:province-list"),
+            "province": Province.objects.get(slug="south-phyongan").get_absolute_url(),
+            "county list": reverse("sites:county-list"),
+            "county": songchon.get_absolute_url(),
+            "factory list": reverse("sites:factory-list"),
+            "factory": Factory.objects.filter(county=songchon).first().get_absolute_url(),
+            "factory of a sector": Factory.objects.exclude(sector="other")
+            .first()
+            .get_absolute_url(),
+            "ceremony": Ceremony.objects.filter(county=songchon).first().get_absolute_url(),
+            "ceremony where sources disagree": contested.get_absolute_url(),
+            "visit": GuidanceVisit.objects.filter(county=songchon).first().get_absolute_url(),
+            "events table": reverse("events:event-list"),
+            "source list": reverse("events:source-list"),
+            "source": Source.objects.filter(state_media=True).first().get_absolute_url(),
+            "search": reverse("sites:search") + "?q=songchon",
+            "search by what a factory makes": reverse("sites:search") + "?q=paper",
+            "method": reverse("method"),
+        }
+
+
+def names_with_korean() -> set[str]:
+    """English names of records that have a Korean one, which a Korean page shows instead."""
+    from sites.models import Factory, Province
+
+    places = [*Province.objects.exclude(name_ko=""), *County.objects.exclude(name_ko="")]
+    names = {place.name for place in places}
+    return names | set(Factory.objects.values_list("name", flat=True))
+
+
+def published_words() -> list[str]:
+    """Sources' titles and publishers, longest first, shown as their publishers wrote them."""
+    from events.models import Source
+
+    words = {word for row in Source.objects.values_list("title", "publisher") for word in row}
+    return sorted(words - {""}, key=len, reverse=True)
+
+
+def test_every_public_page_in_korean_is_free_of_the_sites_english(client, seeded):
+    vocabulary = site_vocabulary()
+    names = names_with_korean()
+    published = published_words()
+    assert {"county", "factory", "foodstuff", "planned", "ceremony"} <= vocabulary
+    found = {}
+    for kind, path in public_pages().items():
+        response = client.get(path)
+        assert response.status_code == 200, path
+        assert path.startswith("/ko/")
+        text = seen_text(response.content.decode())
+        for title in published:  # as published, e.g. a source's title in the browser's tab
+            text = text.replace(title, " ")
+        words = english_words(text, vocabulary) | english_names(text, names)
+        if words:
+            found[f"{kind} {path}"] = sorted(words)
+    assert not found, "\n".join(f"{page}: {' '.join(words)}" for page, words in found.items())
+
+
+@pytest.mark.parametrize(
+    ("html", "english"),
+    [
+        ("<h1>성천군 Songchon County</h1>", {"County"}),
+        ('<svg><title>Factories in 2024</title></svg>', {"Factories"}),
+        ('<a aria-label="Next page" href="?page=2">→</a>', {"Next", "page"}),
+        ("<p>성천군 (Songchon county)</p>", {"county"}),
+        ('<meta name="description" content="A county page">', {"county", "page"}),
+    ],
+)
+def test_the_check_finds_english_wherever_a_reader_meets_it(html, english):
+    vocabulary = {"county", "factories", "next", "page"}
+    assert english_words(seen_text(html), vocabulary) == english
+
+
+@pytest.mark.parametrize(
+    "html",
+    [
+        "<p>성천군 (Songchon)</p>",
+        "<blockquote>The county's factories were completed.</blockquote>",
+        '<p><cite translate="no">Factories of Songchon County inaugurated</cite></p>',
+        "<p>출처: http://testserver/ko/counties/songchon/ · events.csv</p>",
+        "<p>KCNA · CSV</p>",
+    ],
+)
+def test_the_check_allows_romanisations_quotes_and_published_titles(html):
+    vocabulary = {"county", "factories", "inaugurated", "counties", "events", "completed"}
+    text = seen_text(html)
+    assert not english_words(text, vocabulary)
+    assert not english_names(text, {"Songchon"})
