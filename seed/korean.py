@@ -26,8 +26,7 @@ NOTES_KO = {
     ),
     "The only source for this date; its own date arithmetic is inconsistent (“the previous "
     "day” of a Saturday report), so the day is uncertain.": (
-        "이 날짜의 유일한 출처이나, 날짜 계산이 맞지 않아(토요일 보도의 “전날”) 날짜가 "
-        "불확실하다."
+        "이 날짜의 유일한 출처이나, 날짜 계산이 맞지 않아(토요일 보도의 “전날”) 날짜가 불확실하다."
     ),
     "Writes “July 19”, apparently a translation error: every other source dates the Sinpho "
     "factory opening 19 December 2025.": (

@@ -365,13 +365,6 @@ class Factory(models.Model):
     def __str__(self) -> str:
         return self.name
 
-    @property
-    def display_name_ko(self) -> str:
-        """The name Korean pages show (needs the county loaded with it)."""
-        return self.name_ko or korean_name(
-            county_ko=self.county.name_ko, name=self.name, sector=self.sector
-        )
-
     def save(self, *args, **kwargs):
         self.search_keys = search_keys([self.name, self.name_ko])
         if kwargs.get("update_fields") is not None:
@@ -380,6 +373,13 @@ class Factory(models.Model):
 
     def get_absolute_url(self) -> str:
         return reverse("sites:factory-detail", args=[self.slug])
+
+    @property
+    def display_name_ko(self) -> str:
+        """The name Korean pages show (needs the county loaded with it)."""
+        return self.name_ko or korean_name(
+            county_ko=self.county.name_ko, name=self.name, sector=self.sector
+        )
 
     @property
     def groundbreaking(self):

@@ -19,7 +19,7 @@ register = template.Library()
 
 @register.simple_tag
 def citation() -> str:
-    return settings.REGIONDEV_CITATION
+    return gettext(settings.REGIONDEV_CITATION)
 
 
 def _machine_date(lower, upper) -> str:
@@ -58,7 +58,14 @@ def citation_line(context, record, title: str = ""):
     """How to cite this record: its title, its address and when it was last changed."""
     updated = timezone.localdate(record.updated_at)
     if not title and record._meta.model_name == "county":
-        title = f"{record.name}, {record.province.name}"
+        title = f"{named(record)}, {named(record.province)}"
+    if not title and hasattr(record, "name"):
+        title = named(record)
+    if not title and hasattr(record, "fuzzy_date"):
+        kind = record.get_kind_display().capitalize()
+        if record.category == "ceremony":
+            kind = gettext("%(kind)s ceremony") % {"kind": kind}
+        title = f"{kind}, {event_place(record)}, {record.date_in_words}"
     return {
         "title": title or str(record),
         "url": context["request"].build_absolute_uri(record.get_absolute_url()),

@@ -17,7 +17,7 @@ def test_a_county_page_reads_in_korean_at_both_widths(visit, mapped):  # noqa: F
     page.get_by_role("link", name="한국어").click()
     expect(page).to_have_url(re.compile(r"/ko/counties/songchon/$"))
     expect(page.locator("html")).to_have_attribute("lang", "ko")
-    expect(page.get_by_role("heading", level=1)).to_have_text("성천군 Songchon County")
+    expect(page.get_by_role("heading", level=1)).to_have_text("성천군 (Songchon)")
     main = page.get_by_role("main")
     expect(main.get_by_role("heading", name="행사와 현지지도")).to_be_visible()
     expect(main.get_by_text("2024년 12월 20일").first).to_be_visible()

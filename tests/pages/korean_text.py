@@ -20,8 +20,21 @@ SPOKEN_ATTRIBUTES = ("aria-label", "title", "alt", "placeholder")
 # Allowed English: quotes, and titles, publishers and words kept as published (translate="no").
 KEPT_AS_WRITTEN = {"q", "blockquote"}
 SKIPPED = {"script", "style", "template"}
-VOID = {"area", "base", "br", "col", "embed", "hr", "img", "input", "link", "meta", "source",
-        "track", "wbr"}
+VOID = {
+    "area",
+    "base",
+    "br",
+    "col",
+    "embed",
+    "hr",
+    "img",
+    "input",
+    "link",
+    "meta",
+    "source",
+    "track",
+    "wbr",
+}
 HANGUL = "\uac00-\ud7a3"
 # A romanisation in parentheses beside hangul: "성천군 (Songchon)".
 BESIDE_HANGUL = re.compile(rf"([{HANGUL}])\s*\(([^()]*)\)")
@@ -33,7 +46,7 @@ PLACEHOLDER = re.compile(r"%\(\w+\)[sd]|%[sd]|\{\{.*?\}\}|<[^>]+>")
 def site_vocabulary() -> set[str]:
     """Every lower-case English word of three letters or more that the site itself writes."""
     with CATALOGUE.open("rb") as file:
-        msgids = list(gettext.GNUTranslations(file)._catalog)  # noqa: SLF001
+        msgids = list(gettext.GNUTranslations(file)._catalog)
     texts = []
     for msgid in msgids:
         for text in msgid if isinstance(msgid, tuple) else (msgid,):
@@ -101,7 +114,9 @@ def seen_text(html: str) -> str:
 def english_words(text: str, vocabulary: set[str]) -> set[str]:
     """The site's own English words in `text`, romanisations beside hangul included (a
     "(Songchon County)" is still English)."""
-    return {word for word in WORD.findall(text) if word.lower() in vocabulary and not word.isupper()}
+    return {
+        word for word in WORD.findall(text) if word.lower() in vocabulary and not word.isupper()
+    }
 
 
 def english_names(text: str, names: set[str]) -> set[str]:
