@@ -38,7 +38,7 @@ VOID = {
 HANGUL = "\uac00-\ud7a3"
 # A romanisation in parentheses beside hangul: "성천군 (Songchon)".
 BESIDE_HANGUL = re.compile(rf"([{HANGUL}])\s*\(([^()]*)\)")
-ADDRESS = re.compile(r"\S*(?:://|/|@)\S*|\S+\.(?:csv|atom|ics|json|pdf)\b")
+ADDRESS = re.compile(r"\S*(?:://|/|@)\S*|\S*\.(?:csv|atom|ics|json|pdf|zip|cff|org)\b")
 WORD = re.compile(r"[A-Za-z]+")
 PLACEHOLDER = re.compile(r"%\(\w+\)[sd]|%[sd]|\{\{.*?\}\}|<[^>]+>")
 
@@ -59,7 +59,8 @@ def site_vocabulary() -> set[str]:
                     texts.extend(str(label) for label in value.labels)
     words = set()
     for text in texts:
-        words.update(w for w in WORD.findall(PLACEHOLDER.sub(" ", text)) if w.islower())
+        text = ADDRESS.sub(" ", PLACEHOLDER.sub(" ", text))
+        words.update(w for w in WORD.findall(text) if w.islower())
     return {word for word in words if len(word) >= 3}
 
 
@@ -119,7 +120,10 @@ def english_words(text: str, vocabulary: set[str]) -> set[str]:
     }
 
 
-def english_names(text: str, names: set[str]) -> set[str]:
-    """Records' English names in `text` outside parentheses beside hangul."""
+def english_names(text: str, names: set[str], published=()) -> set[str]:
+    """Records' English names in `text` outside parentheses beside hangul and outside the
+    `published` titles."""
     outside = BESIDE_HANGUL.sub(r"\1", text)
+    for title in published:
+        outside = outside.replace(title, " ")
     return {name for name in names if re.search(rf"\b{re.escape(name)}\b", outside)}

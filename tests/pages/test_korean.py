@@ -1,5 +1,7 @@
 """The public pages in Korean, under /ko/: words, dates and names as a Korean reader reads them."""
 
+import re
+
 import pytest
 from django.urls import reverse
 from django.utils import translation
@@ -176,15 +178,19 @@ def published_words() -> list[str]:
     """Sources' titles and publishers, longest first, shown as their publishers wrote them."""
     from events.models import Source
 
-    words = {word for row in Source.objects.values_list("title", "publisher") for word in row}
+    rows = Source.objects.values_list("title", "publisher")
+    words = {re.sub(r"\s+", " ", word).strip() for row in rows for word in row}
+    # The maps' boundaries come from a dataset that goes by this name in every language.
+    words.add("Who's On First")
     return sorted(words - {""}, key=len, reverse=True)
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="Not finished: the map credits (Who's On First, GeoNames), romanised spellings in "
-    "the search hints and spelling cards, source notes and a few titles still read in English",
-)
+def without(text: str, published: list[str]) -> str:
+    for title in published:  # as published, e.g. a source's title in the browser's tab
+        text = text.replace(title, " ")
+    return text
+
+
 def test_every_public_page_in_korean_is_free_of_the_sites_english(client, seeded):
     vocabulary = site_vocabulary()
     names = names_with_korean()
@@ -195,10 +201,11 @@ def test_every_public_page_in_korean_is_free_of_the_sites_english(client, seeded
         response = client.get(path)
         assert response.status_code == 200, path
         assert path.startswith("/ko/")
+        # What the visitor typed is theirs: "검색: paper".
+        allowed = [*published, *response.wsgi_request.GET.getlist("q")]
         text = seen_text(response.content.decode())
-        for title in published:  # as published, e.g. a source's title in the browser's tab
-            text = text.replace(title, " ")
-        words = english_words(text, vocabulary) | english_names(text, names)
+        words = english_words(without(text, allowed), vocabulary)
+        words |= english_names(text, names, allowed)
         if words:
             found[f"{kind} {path}"] = sorted(words)
     assert not found, "\n".join(f"{page}: {' '.join(words)}" for page, words in found.items())
