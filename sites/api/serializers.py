@@ -174,6 +174,7 @@ class FactorySerializer(ServiceSerializer):
             "timeline_url",
             "slug",
             "name",
+            "name_ko",
             "county",
             "province",
             "sector",

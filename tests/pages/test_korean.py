@@ -241,3 +241,57 @@ def test_the_check_allows_romanisations_quotes_and_published_titles(html):
     text = seen_text(html)
     assert not english_words(text, vocabulary)
     assert not english_names(text, {"Songchon"})
+
+
+@pytest.mark.parametrize(
+    ("name", "sector", "name_ko", "shown"),
+    [
+        ("Anbyon regional-industry factories", "other", "", "안변군 지방공업공장"),
+        ("Anbyon County Foodstuff Factory", "foodstuff", "", "안변군 식료공장"),
+        ("Anbyon Shoe Works", "daily necessities", "", "안변군 일용품공장"),
+        ("Anbyon County Hospital", "health care", "", "안변군 병원"),
+        ("Anbyon Shoe Works", "other", "안변신발공장", "안변신발공장"),
+    ],
+)
+def test_a_factory_is_named_in_hangul_on_korean_pages(client, db, name, sector, name_ko, shown):
+    factory = make.factory(
+        county=make.county(name="Anbyon", name_ko="안변군"),
+        name=name,
+        sector=sector,
+        name_ko=name_ko,
+    )
+    with translation.override("ko"):
+        path = factory.get_absolute_url()
+    html = client.get(path).content.decode()
+    assert f"<h1>{shown}</h1>" in html
+    assert f"<title>{shown}" in html
+    assert name not in seen_text(html)
+    listed = client.get(f"/ko/factories/?county={factory.county.slug}").content.decode()
+    assert f">{shown}</a>" in listed
+    # The English page and the API keep the English name, with the hangul one beside it.
+    english = client.get(path.removeprefix("/ko")).content.decode()
+    assert f"<h1>{name}</h1>" in english
+    api = client.get(f"/api/factories/{factory.slug}/").json()
+    assert (api["name"], api["name_ko"]) == (name, name_ko)
+
+
+def test_korean_descriptions_and_notes_show_on_korean_pages_only(client, db):
+    county = make.county(description="A mountain county.", description_ko="산간 군.")
+    path = county.get_absolute_url()
+    english = text_of(client.get(path))
+    korean_page = text_of(client.get(korean(path)))
+    assert "A mountain county." in english
+    assert "산간 군." in korean_page
+    assert "A mountain county." not in korean_page
+
+
+def test_an_event_names_its_place_from_province_to_county_in_korean(client, db):
+    province = make.province(name="North Phyongan", name_ko="평안북도")
+    county = make.county(name="Unsan", name_ko="운산군", province=province)
+    event = make.ceremony(county=county, date="2024-12-20", kind="inauguration")
+    with translation.override("ko"):
+        path = event.get_absolute_url()
+    text = text_of(client.get(path))
+    assert ", 평안북도 운산군" in text
+    assert "Unsan, North Phyongan" not in text
+    assert "Unsan, North Phyongan" in text_of(client.get(path.removeprefix("/ko")))
