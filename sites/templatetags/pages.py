@@ -179,9 +179,3 @@ def event_place(event) -> str:
     if county is None and event.place_name:
         parts.append(event.place_name)
     return " ".join(parts) or gettext("place not named")
-
-
-@register.filter
-def as_written(text: str) -> str:
-    """A source's own words, marked as not ours to translate."""
-    return format_html('<span translate="no">{}</span>', text) if text else ""

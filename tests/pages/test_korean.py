@@ -175,10 +175,15 @@ def names_with_korean() -> set[str]:
 
 
 def published_words() -> list[str]:
-    """Sources' titles and publishers, longest first, shown as their publishers wrote them."""
-    from events.models import Source
+    """Sources' titles and publishers, and what each states as it wrote it, longest first:
+    shown as their publishers wrote them."""
+    from events.models import Citation, Source
 
-    rows = Source.objects.values_list("title", "publisher")
+    as_written = ("date_as_written", "place_as_written", "facilities_as_written")
+    rows = [
+        *Source.objects.values_list("title", "publisher"),
+        *Citation.objects.values_list(*as_written),
+    ]
     words = {re.sub(r"\s+", " ", word).strip() for row in rows for word in row}
     # The maps' boundaries come from a dataset that goes by this name in every language.
     words.add("Who's On First")
