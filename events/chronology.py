@@ -102,7 +102,11 @@ def with_details(queryset, *, photos: bool = False, claims: bool = False):
     `source_list` (by directness, once `marked()`) and (if asked) `photo_list` and
     `claim_list`, what each source states; `marked()` orders and adds the rest."""
     relations = [
-        Prefetch("factories", Factory.objects.order_by("name", "pk"), to_attr="factory_list"),
+        Prefetch(
+            "factories",
+            Factory.objects.select_related("county").order_by("name", "pk"),
+            to_attr="factory_list",
+        ),
         Prefetch("sources", Source.objects.order_by(*SOURCE_ORDER), to_attr="source_list"),
     ]
     if photos:

@@ -150,6 +150,7 @@ def load_gazetteer(batch: Batch | None = None) -> tuple[dict, dict]:
                 "longitude": coordinate(row["lon"]),
                 "programme_year": None,
                 "description": "",
+                "description_ko": "",
             }
             province = provinces[row["province_iso"]]
         if key in record:
@@ -163,6 +164,7 @@ def load_gazetteer(batch: Batch | None = None) -> tuple[dict, dict]:
                     else None,
                     aliases=";".join(dict.fromkeys(s for s in spellings if s)),
                     description=extra["description"],
+                    description_ko=extra.get("description_ko", ""),
                 )
         planned[key] = (province, row["hangul"], values, line)
     for key, (line, _) in record.items():
@@ -233,6 +235,7 @@ def load_factories(counties: dict, batch: Batch) -> dict:
             values = {
                 "county": counties[row["county"]],
                 "name": row["name"],
+                "name_ko": row.get("name_ko", ""),
                 "sector": row["sector"],
                 "in_programme": YES[row.get("in_programme", "yes")],
             }
@@ -288,6 +291,7 @@ def load_events(counties: dict, provinces: dict, factories: dict, batch: Batch) 
                 leader_present=YES[row["leader_present"]],
                 **{people: row["people"]},
                 summary=row["summary"],
+                summary_ko=row.get("summary_ko", ""),
                 factories=[factories[slug] for slug in row["factories"].split(";") if slug],
                 batch=batch,
             )
@@ -325,6 +329,7 @@ def load_citations(events: dict, factories: dict, sources: dict, batch: Batch) -
                     "facilities_as_written": row["facilities_as_written"],
                     "quote": row["quote"],
                     "note": row["note"],
+                    "note_ko": row.get("note_ko", ""),
                     "follows": YES[row["follows"]],
                 },
                 batch=batch,

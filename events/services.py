@@ -44,6 +44,7 @@ EVENT_FIELDS = (
     "place_name",
     "leader_present",
     "summary",
+    "summary_ko",
     "sources",
 )
 _ARTICLE = {CeremonyKind.GROUNDBREAKING: "a", CeremonyKind.INAUGURATION: "an"}
@@ -89,6 +90,7 @@ def save_ceremony(
     leader_present: bool = False,
     speakers: str = "",
     summary: str = "",
+    summary_ko: str = "",
     repeat: str = "",
     batch: Batch | None = None,
 ) -> Ceremony:
@@ -103,6 +105,7 @@ def save_ceremony(
         "leader_present": leader_present,
         "speakers": speakers,
         "summary": summary,
+        "summary_ko": summary_ko,
         "repeat": repeat,
     }
     with transaction.atomic():
@@ -134,6 +137,7 @@ def save_guidance_visit(
     leader_present: bool = False,
     led_by: str = "",
     summary: str = "",
+    summary_ko: str = "",
     batch: Batch | None = None,
 ) -> GuidanceVisit:
     """Create `visit` or change it to the values given."""
@@ -146,6 +150,7 @@ def save_guidance_visit(
         "leader_present": leader_present,
         "led_by": led_by,
         "summary": summary,
+        "summary_ko": summary_ko,
     }
     with transaction.atomic():
         checked = check_guidance_visit(
@@ -183,7 +188,13 @@ def _check(event: Event, values: dict, batch: Batch | None) -> Checked:
 
 def _with_defaults(model, values: dict) -> dict:
     """The keyword arguments a check was given, with the save's defaults for the rest."""
-    defaults = {"county": None, "province": None, "place_name": "", "leader_present": False}
+    defaults = {
+        "county": None,
+        "province": None,
+        "place_name": "",
+        "leader_present": False,
+        "summary_ko": "",
+    }
     defaults.update(
         {"speakers": "", "summary": "", "repeat": ""}
         if model is Ceremony

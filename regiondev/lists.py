@@ -18,13 +18,26 @@ from django_filters.views import FilterView
 from regiondev.filters import StrictBooleanField
 
 
+def korean_page() -> bool:
+    return (get_language() or "").startswith("ko")
+
+
 def named(record) -> str:
-    """A place's name as a reader of the page's language looks for it: on Korean pages the
-    hangul name first, the English one after it, where the record has a hangul name."""
+    """A record's name as a reader of the page's language looks for it: on Korean pages a
+    place's hangul name first, the English one after it, where the record has a hangul name;
+    a factory by its Korean name alone (its English name is a description, not a name)."""
+    if not korean_page():
+        return record.name
+    if hasattr(record, "display_name_ko"):
+        return record.display_name_ko or record.name
     name_ko = getattr(record, "name_ko", "")
-    if name_ko and (get_language() or "").startswith("ko"):
-        return f"{name_ko} ({record.name})"
-    return record.name
+    return f"{name_ko} ({record.name})" if name_ko else record.name
+
+
+def in_language(record, field: str) -> str:
+    """`record.<field>_ko` on Korean pages where it has one, else `record.<field>`."""
+    korean = getattr(record, f"{field}_ko", "") if korean_page() else ""
+    return korean or getattr(record, field)
 
 
 class SingleSelect(forms.SelectMultiple):

@@ -11,6 +11,7 @@ from pathlib import Path
 import environ
 from csp.constants import NONCE, NONE, SELF
 from django.core.exceptions import ImproperlyConfigured
+from django.utils.translation import gettext_noop
 
 BASE_DIR = Path(__file__).resolve().parent.parent
 
@@ -285,7 +286,8 @@ SIMPLE_HISTORY_REVERT_DISABLED = False
 FORMS_URLFIELD_ASSUME_HTTPS = True
 
 # The citation line shown under every page and in every export.
-REGIONDEV_CITATION = (
+# Marked for the catalogue; the pages show them in the page's language.
+REGIONDEV_CITATION = gettext_noop(
     "Regiondev: records of the Regional Development 20×10 Policy, with their sources."
 )
 # The data's licence (the method page, the whole-record archive) and what it credits.
@@ -295,11 +297,17 @@ REGIONDEV_DATA_LICENCE = {
     "url": "https://creativecommons.org/licenses/by/4.0/",
 }
 REGIONDEV_CREDITS = [
-    "County and province boundaries on the maps: Who's On First (CC0, "
-    "https://whosonfirst.org/docs/licenses/).",
-    "County points: GeoNames (CC BY 4.0, geonames.org) and Who's On First (whosonfirst.org).",
-    "Place names and divisions: compiled from Wikipedia's lists of the DPRK's "
-    "administrative divisions (CC BY-SA 4.0).",
+    gettext_noop(
+        "County and province boundaries on the maps: Who's On First (CC0, "
+        "https://whosonfirst.org/docs/licenses/)."
+    ),
+    gettext_noop(
+        "County points: GeoNames (CC BY 4.0, geonames.org) and Who's On First (whosonfirst.org)."
+    ),
+    gettext_noop(
+        "Place names and divisions: compiled from Wikipedia's lists of the DPRK's "
+        "administrative divisions (CC BY-SA 4.0)."
+    ),
 ]
 
 # Security. Every header below is sent on pages, API and admin alike. Over plain HTTP on a

@@ -50,6 +50,7 @@ from seed.decisions import (  # noqa: E402
     SPELLINGS,
     SUMMARIES,
 )
+from seed.korean import COUNTY_DESCRIPTIONS_KO, NOTES_KO, SUMMARIES_KO, in_korean  # noqa: E402
 
 DEFAULT_PACK = HERE.parent.parent / "shared" / "sources" / "pack"
 
@@ -213,6 +214,7 @@ def build(pack: Path, out: Path):
                 "leader_present": "yes" if leader else "no",
                 "people": (LEADER if leader and record.model == "visit" else speakers),
                 "summary": summary,
+                "summary_ko": in_korean(summary, SUMMARIES_KO),
                 "factories": ";".join(slugs),
             }
         )
@@ -267,6 +269,7 @@ CITATION_COLUMNS = [
     "facilities_as_written",
     "quote",
     "note",
+    "note_ko",
     "follows",
 ]
 
@@ -289,6 +292,7 @@ def citation_row(record_key, claims, followed):
         "facilities_as_written": joined(c.facilities for c in claims),
         "quote": joined(c.quote for c in claims),
         "note": joined(c.note for c in claims),
+        "note_ko": in_korean(joined(c.note for c in claims), NOTES_KO),
         "follows": "yes" if any(c in followed for c in claims) else "",
     }
 
@@ -324,10 +328,11 @@ def write_counties(out, places, names):
         row["aliases"] = ";".join(extra)
     for row in rows:
         row["description"], row["sources"] = COUNTY_NOTES.get(row["county"].split("|")[0], ("", ""))
+        row["description_ko"] = in_korean(row["description"], COUNTY_DESCRIPTIONS_KO)
     write(
         out / "counties.csv",
         rows,
-        ["county", "name", "programme_year", "aliases", "description", "sources"],
+        ["county", "name", "programme_year", "aliases", "description", "description_ko", "sources"],
     )
 
 

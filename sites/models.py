@@ -12,6 +12,7 @@ from regiondev.changes import History
 from regiondev.constraints import CheckConstraint
 from regiondev.dates import FuzzyDate, days_between
 from sites.choices import PROGRAMME_YEARS, CountyKind, FactoryStatus, ProvinceKind, Sector
+from sites.factory_names import korean_name
 from sites.names import dprk_spelling, revised_romanization
 from sites.search import search_key, search_keys, split_aliases
 
@@ -62,6 +63,9 @@ class Place(models.Model):
         blank=True, help_text="Other spellings, one per line or separated by semicolons."
     )
     description = models.TextField(blank=True)
+    description_ko = models.TextField(
+        "description in Korean", blank=True, help_text="Shown on the Korean pages."
+    )
     search_keys = models.TextField(
         blank=True, editable=False, help_text="Search keys of every spelling, kept on save."
     )
@@ -259,6 +263,7 @@ MILESTONE_FIELDS = (
 FACTORY_FIELDS = (
     "slug",
     "name",
+    "name_ko",
     "county",
     "sector",
     "products",
@@ -292,6 +297,13 @@ class Factory(models.Model):
 
     county = models.ForeignKey("sites.County", on_delete=models.PROTECT, related_name="factories")
     name = models.CharField(max_length=200)
+    name_ko = models.CharField(
+        "hangul",
+        max_length=200,
+        blank=True,
+        help_text="As Korean sources write it; where empty, pages say the county's hangul "
+        "name and what the factory is, e.g. 성천군 지방공업공장.",
+    )
     slug = models.SlugField(max_length=220, unique=True)
     sector = models.CharField(max_length=30, choices=Sector, default=Sector.OTHER)
     products = models.TextField(blank=True, help_text="What it makes, as the sources say.")
@@ -359,13 +371,20 @@ class Factory(models.Model):
         return self.name
 
     def save(self, *args, **kwargs):
-        self.search_keys = search_keys([self.name])
+        self.search_keys = search_keys([self.name, self.name_ko])
         if kwargs.get("update_fields") is not None:
             kwargs["update_fields"] = {*kwargs["update_fields"], "search_keys"}
         super().save(*args, **kwargs)
 
     def get_absolute_url(self) -> str:
         return reverse("sites:factory-detail", args=[self.slug])
+
+    @property
+    def display_name_ko(self) -> str:
+        """The name Korean pages show (needs the county loaded with it)."""
+        return self.name_ko or korean_name(
+            county_ko=self.county.name_ko, name=self.name, sector=self.sector
+        )
 
     @property
     def groundbreaking(self):

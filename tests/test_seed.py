@@ -273,3 +273,16 @@ def test_a_reload_writes_a_changed_factory_through_its_service(seeded, seed_copy
     )
     assert factory.citations.count() == citations
     assert factory.history.count() == versions + 1
+
+
+def test_every_note_and_description_of_ours_has_its_korean(seeded):
+    """The Korean pages show our own wording in Korean; a note added in English only would
+    show English there."""
+    untranslated = list(
+        Citation.objects.exclude(note="").filter(note_ko="").values_list("note", flat=True)
+    )
+    assert untranslated == []
+    for model in (Ceremony, GuidanceVisit):
+        assert not model.objects.exclude(summary="").filter(summary_ko="").exists()
+    for model in (County, Province):
+        assert not model.objects.exclude(description="").filter(description_ko="").exists()

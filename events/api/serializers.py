@@ -46,6 +46,7 @@ EVENT_FIELDS = [
     "factories",
     "leader_present",
     "summary",
+    "summary_ko",
     "sources",
     "citations",
     "updated_at",

@@ -242,6 +242,9 @@ class Citation(models.Model):
     note = models.TextField(
         blank=True, db_default="", help_text="Where this claim departs from the others."
     )
+    note_ko = models.TextField(
+        "note in Korean", blank=True, db_default="", help_text="The note, for the Korean pages."
+    )
     follows = models.BooleanField(
         "record follows this claim",
         default=False,

@@ -187,6 +187,7 @@ class FactorySerializer(ServiceSerializer):
             "timeline_url",
             "slug",
             "name",
+            "name_ko",
             "county",
             "province",
             "sector",

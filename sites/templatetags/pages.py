@@ -11,14 +11,15 @@ from django.utils.text import get_text_list
 from django.utils.translation import get_language, gettext, override, pgettext_lazy
 
 from regiondev.dates import in_words
-from regiondev.lists import named
+from regiondev.lists import in_language as field_in_language
+from regiondev.lists import korean_page, named
 
 register = template.Library()
 
 
 @register.simple_tag
 def citation() -> str:
-    return settings.REGIONDEV_CITATION
+    return gettext(settings.REGIONDEV_CITATION)
 
 
 def _machine_date(lower, upper) -> str:
@@ -57,7 +58,14 @@ def citation_line(context, record, title: str = ""):
     """How to cite this record: its title, its address and when it was last changed."""
     updated = timezone.localdate(record.updated_at)
     if not title and record._meta.model_name == "county":
-        title = f"{record.name}, {record.province.name}"
+        title = f"{named(record)}, {named(record.province)}"
+    if not title and hasattr(record, "name"):
+        title = named(record)
+    if not title and hasattr(record, "fuzzy_date"):
+        kind = record.get_kind_display().capitalize()
+        if record.category == "ceremony":
+            kind = gettext("%(kind)s ceremony") % {"kind": kind}
+        title = f"{kind}, {event_place(record)}, {record.date_in_words}"
     return {
         "title": title or str(record),
         "url": context["request"].build_absolute_uri(record.get_absolute_url()),
@@ -96,6 +104,7 @@ def sort_header(
 
 
 register.filter("named", named)
+register.filter("in_language", field_in_language)
 
 
 @register.filter
@@ -147,3 +156,26 @@ def differences_in_words(differences: list[str]) -> str:
     """ "date and leader present", in the page's language."""
     words = [str(CLAIM_DIFFERENCES.get(name, name)) for name in differences]
     return get_text_list(words, gettext("and"))
+
+
+@register.filter
+def place_title(place) -> str:
+    """A place as a heading or link names it: "Songchon County"; on Korean pages its hangul
+    name, which carries its ending, with the English beside it ("성천군 (Songchon)")."""
+    if korean_page() or place._meta.model_name != "county":
+        return named(place)
+    return f"{place.name} {place.kind.capitalize()}"
+
+
+@register.filter
+def event_place(event) -> str:
+    """Where an event was: "Unsan, North Phyongan"; on Korean pages from the larger place to
+    the smaller, as Korean writes it ("평안북도 운산군")."""
+    if not korean_page():
+        return event.place
+    county = event.county if event.county_id else None
+    province = event.province or (county.province if county else None)
+    parts = [place.name_ko or place.name for place in (province, county) if place]
+    if county is None and event.place_name:
+        parts.append(event.place_name)
+    return " ".join(parts) or gettext("place not named")

@@ -32,7 +32,7 @@ class TestImportThroughTheAdmin:
     def test_the_import_page_lists_the_columns_it_reads(self, db, staff_client):
         page = pages.text(staff_client.get(import_url(Factory)))
         columns = page[page.index("following fields:") : page.index("File to import")]
-        assert "slug, name, county, sector, products, description" in columns
+        assert "slug, name, name_ko, county, sector, products, description" in columns
         assert "status" not in columns  # derived: exported, never imported
 
     def test_a_csv_is_previewed_then_creates_its_rows_on_confirmation(self, seeded, staff_client):

@@ -222,6 +222,6 @@ def factory_chart(factory: Factory, events: list):
     return charts.timeline_chart(
         spans,
         chart_id="chart-timeline",
-        title=_("Timeline of %(factory)s") % {"factory": factory},
+        title=_("Timeline of %(factory)s") % {"factory": named(factory)},
         band=band,
     )
