@@ -118,7 +118,9 @@ class Event(DatedModel):
         default=False, db_index=True, help_text="Whether the source says the leader attended."
     )
     summary = models.TextField(blank=True)
-    summary_ko = models.TextField(blank=True, help_text="The summary in Korean, for the Korean pages.")
+    summary_ko = models.TextField(
+        blank=True, help_text="The summary in Korean, for the Korean pages."
+    )
     updated_at = models.DateTimeField(auto_now=True)
 
     objects = EventQuerySet.as_manager()
