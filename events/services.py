@@ -26,6 +26,7 @@ from django.db import transaction
 
 from events.choices import CeremonyKind
 from events.milestones import refresh_milestones
+from events.people_services import keep_leader
 from events.models import Ceremony, Event, GuidanceVisit
 from events.models.ordering import chronological_key
 from regiondev.batch import Batch, Row
@@ -191,6 +192,7 @@ def _save_event(event: Event, fields: dict, factories: list, sources, batch: Bat
         owner = batch.owner_of(event)
         _validate(event, fields, factories, batch)
         event.save()
+        keep_leader(event)
         event.factories.set(factories)
         if sources is not None:
             event.sources.set(list(sources))

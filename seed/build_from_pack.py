@@ -35,6 +35,7 @@ from seed.claims import (  # noqa: E402
     read_csv,
     record_date,
 )
+from seed.people import write_people  # noqa: E402
 from seed.decisions import (  # noqa: E402
     ARTICLE,
     ARTICLE_FACTS,
@@ -226,6 +227,7 @@ def build(pack: Path, out: Path):
     write_counties(out, places, names)
     write_sources(out, pack, sources, {c["source"] for c in citations})
     shutil.copyfile(pack.parent / "gazetteer.csv", out / "gazetteer.csv")
+    write_people(out, pack, sources)
 
 
 CITATION_COLUMNS = [

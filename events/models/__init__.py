@@ -9,6 +9,7 @@ imported here, in the order they are registered, so `events.models.Ceremony` sta
 from events.models.events import CITING_FIELD, Ceremony, DatedModel, Event, GuidanceVisit
 from events.models.sources import OPEN_START, UNKNOWN_YEAR, Citation, Source, source_sort_key
 from events.models.photos import Photo
+from events.models.people import LEADER_SLUG, Appearance, Person
 
 # isort: on
 from events.models.ordering import (
@@ -24,6 +25,9 @@ from events.models.ordering import (
 from events.models.querysets import CitationQuerySet, EventQuerySet
 
 __all__ = [
+    "LEADER_SLUG",
+    "Appearance",
+    "Person",
     "CITING_FIELD",
     "EVENT_ORDER",
     "LATEST_FIRST",
