@@ -306,6 +306,17 @@ class EventDetailView(DetailView):
         (event,) = with_claims([marked(super().get_object(queryset), self.category)])
         return event
 
+    def get_context_data(self, **kwargs):
+        """The people there, speakers (or those leading) first, each with what every source
+        says of them."""
+        context = super().get_context_data(**kwargs)
+        people: dict = {}
+        appearances = self.object.appearances.select_related("person", "source")
+        for appearance in appearances.order_by("-role", "person__name", "pk"):
+            people.setdefault(appearance.person, []).append(appearance)
+        context["people"] = list(people.items())
+        return context
+
 
 class CeremonyDetailView(EventDetailView):
     queryset = with_details(Ceremony.objects.all(), photos=True)

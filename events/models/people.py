@@ -60,7 +60,7 @@ class Person(models.Model):
         super().save(*args, **kwargs)
 
     def get_absolute_url(self) -> str:
-        return reverse("person-detail", args=[self.slug])
+        return reverse("people:person-detail", args=[self.slug])
 
     @property
     def alias_list(self) -> list[str]:
