@@ -12,7 +12,7 @@ from events.forms import (
     PhotoForm,
 )
 from events.forms import date_preview_text as preview
-from events.models import Ceremony, Citation, GuidanceVisit, Photo, Source
+from events.models import Appearance, Ceremony, Citation, GuidanceVisit, Photo, Source
 from regiondev import dates
 from staff.admin import (
     ChangeMessageForm,
@@ -20,6 +20,7 @@ from staff.admin import (
     ImportExportHistoryAdmin,
     SourceCountAdmin,
 )
+from staff.people_admin import appearance_inline, save_appearances
 from staff.event_resources import CeremonyResource, GuidanceVisitResource, SourceResource
 from staff.search import SearchRuleAdmin
 
@@ -136,7 +137,10 @@ class EventAdmin(SourceCountAdmin, SearchRuleAdmin, DatePreviewAdmin, ImportExpo
     def save_related(self, request, form, formsets, change):
         # The service has set the factories and sources; only the inlines are left.
         for formset in formsets:
-            self.save_formset(request, form, formset, change=change)
+            if formset.model is Appearance:
+                save_appearances(form.instance, formset)
+            else:
+                self.save_formset(request, form, formset, change=change)
 
 
 class CeremonyAdminForm(ChangeMessageForm, CeremonyForm):
@@ -151,7 +155,7 @@ class GuidanceVisitAdminForm(ChangeMessageForm, GuidanceVisitForm):
 class CeremonyAdmin(EventAdmin):
     form = CeremonyAdminForm
     resource_classes = [CeremonyResource]
-    inlines = [citation_inline("ceremony"), PhotoInline]
+    inlines = [citation_inline("ceremony"), appearance_inline("ceremony"), PhotoInline]
 
     def save_service(self, obj, **values):
         services.save_ceremony(ceremony=obj, **values)
@@ -168,7 +172,7 @@ class CeremonyAdmin(EventAdmin):
 class GuidanceVisitAdmin(EventAdmin):
     form = GuidanceVisitAdminForm
     resource_classes = [GuidanceVisitResource]
-    inlines = [citation_inline("visit"), PhotoInline]
+    inlines = [citation_inline("visit"), appearance_inline("visit"), PhotoInline]
 
     def save_service(self, obj, **values):
         services.save_guidance_visit(visit=obj, **values)
