@@ -28,9 +28,7 @@ class EventFilterSet(SearchFilterSet):
     factory_id = related(Factory, "factories", distinct=True, label="Factory (id)")
     factory = related(Factory, "factories", by="slug", distinct=True, label="Factory (slug)")
     source_id = related(Source, "sources", distinct=True, label="Source (id)")
-    person = related(
-        Person, "appearances__person", by="slug", distinct=True, label="Person (slug)"
-    )
+    person = related(Person, "appearances__person", by="slug", distinct=True, label="Person (slug)")
     programme_year = django_filters.ChoiceFilter(
         field_name="county__programme_year",
         choices=[(year, year) for year in PROGRAMME_YEARS],

@@ -26,9 +26,9 @@ from django.db import transaction
 
 from events.choices import CeremonyKind
 from events.milestones import refresh_milestones
-from events.people_services import keep_leader
 from events.models import Ceremony, Event, GuidanceVisit
 from events.models.ordering import chronological_key
+from events.people_services import keep_leader
 from regiondev.batch import Batch, Row
 from sites.models import County, Factory, Province
 

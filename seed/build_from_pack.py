@@ -35,7 +35,6 @@ from seed.claims import (  # noqa: E402
     read_csv,
     record_date,
 )
-from seed.people import write_people  # noqa: E402
 from seed.decisions import (  # noqa: E402
     ARTICLE,
     ARTICLE_FACTS,
@@ -51,6 +50,7 @@ from seed.decisions import (  # noqa: E402
     SPEECHES,
     SPELLINGS,
 )
+from seed.people import write_people  # noqa: E402
 
 DEFAULT_PACK = HERE.parent.parent / "shared" / "sources" / "pack"
 

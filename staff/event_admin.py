@@ -20,8 +20,8 @@ from staff.admin import (
     ImportExportHistoryAdmin,
     SourceCountAdmin,
 )
-from staff.people_admin import appearance_inline, save_appearances
 from staff.event_resources import CeremonyResource, GuidanceVisitResource, SourceResource
+from staff.people_admin import appearance_inline, save_appearances
 from staff.search import SearchRuleAdmin
 
 # Beside the search rule, which finds an event by any spelling of its place or factories.
@@ -65,7 +65,6 @@ def citation_inline(record_field: str):
     return type(
         f"{record_field.capitalize()}CitationInline", (CitationInline,), {"fk_name": record_field}
     )
-
 
 
 class DatePreviewAdmin:

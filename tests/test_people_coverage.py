@@ -60,10 +60,15 @@ def test_speakers_parser_reads_each_form():
     text = (
         "Kim Jong Un Friday made a speech. Pak Ok, chief secretary of X, addressed the ceremony. "
         "A speech was made by Ri Ul Chol, Chief Secretary. Choe Ryong Hae hielt eine "
-        "Einweihungsansprache. Der Regierungschef hielt eine Rede. Sin Myong Son, chief, in his speech said. Nobody spoke."
+        "Einweihungsansprache. Der Regierungschef hielt eine Rede. Sin Myong Son, chief, in "
+        "his speech said. Nobody spoke."
     )
     assert speakers_named(text) == {
-        "Kim Jong Un", "Pak Ok", "Ri Ul Chol", "Choe Ryong Hae", "Sin Myong Son"
+        "Kim Jong Un",
+        "Pak Ok",
+        "Ri Ul Chol",
+        "Choe Ryong Hae",
+        "Sin Myong Son",
     }
 
 

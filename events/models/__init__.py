@@ -25,17 +25,16 @@ from events.models.ordering import (
 from events.models.querysets import CitationQuerySet, EventQuerySet
 
 __all__ = [
-    "LEADER_SLUG",
-    "Appearance",
-    "Person",
     "CITING_FIELD",
     "EVENT_ORDER",
     "LATEST_FIRST",
+    "LEADER_SLUG",
     "OPEN_START",
     "OTHER_RANK",
     "SAME_DAY_RANK",
     "SOURCE_ORDER",
     "UNKNOWN_YEAR",
+    "Appearance",
     "Ceremony",
     "Citation",
     "CitationQuerySet",
@@ -43,6 +42,7 @@ __all__ = [
     "Event",
     "EventQuerySet",
     "GuidanceVisit",
+    "Person",
     "Photo",
     "Source",
     "chronological_key",

@@ -43,8 +43,10 @@ def test_anonymous_clients_read_the_list_and_a_person(api, record):
     assert detail["page_url"].endswith("/people/pak-thae-song/")
 
 
-@pytest.mark.parametrize(("q", "found"), [("park tae-sung", ["Pak Thae Song"]),
-                                          ("Ryong Hae", ["Choe Ryong Hae"]), ("Kim", [])])
+@pytest.mark.parametrize(
+    ("q", "found"),
+    [("park tae-sung", ["Pak Thae Song"]), ("Ryong Hae", ["Choe Ryong Hae"]), ("Kim", [])],
+)
 def test_q_finds_people_by_any_spelling(api, record, q, found):
     assert [p["name"] for p in api.get(PEOPLE, {"q": q}).json()["results"]] == found
 

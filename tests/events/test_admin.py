@@ -175,7 +175,7 @@ def test_a_source_publication_date_is_typed_in_words_with_its_preview(db, staff_
 
 
 def test_appearances_are_written_in_the_ceremony_admin_and_the_flag_follows(staff_client, db):
-    from events.models import LEADER_SLUG, Appearance, Ceremony
+    from events.models import LEADER_SLUG, Appearance
     from events.people_services import save_person
     from tests import factories as make
 

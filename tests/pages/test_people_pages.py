@@ -19,8 +19,10 @@ def people(db):
     earlier = make.ceremony(kind="groundbreaking", date="2024-03-02", county=hamju)
     other = make.visit(date="2024-05")
     ri = people_services.save_person(name="Ri Jong Nam")
-    for event, title in ((later, "chief secretary of the South Hamgyong Provincial Committee"),
-                         (earlier, "chief secretary")):
+    for event, title in (
+        (later, "chief secretary of the South Hamgyong Provincial Committee"),
+        (earlier, "chief secretary"),
+    ):
         people_services.save_appearance(
             person=ri,
             event=event,
@@ -32,9 +34,7 @@ def people(db):
     return {"ri": ri, "later": later, "earlier": earlier, "other": other, "source": kcna}
 
 
-def test_the_person_page_lists_appearances_in_date_order_with_titles_and_sources(
-    client, people
-):
+def test_the_person_page_lists_appearances_in_date_order_with_titles_and_sources(client, people):
     response = client.get(people["ri"].get_absolute_url())
     assert response.status_code == 200
     html = response.content.decode()
@@ -103,3 +103,16 @@ def test_person_pages_read_a_flat_number_of_queries(client, people, django_asser
         people_services.save_person(name=f"Person {n}")
     with django_assert_num_queries(2):
         client.get(reverse("people:person-list"))
+
+
+def test_site_search_finds_people_by_any_spelling(client, people):
+    response = client.get(reverse("sites:search"), {"q": "jong nam"})
+    assert people["ri"].get_absolute_url() in response.content.decode()
+    assert "People" in text_of(response)
+
+
+def test_the_people_csv_names_each_appearance(client, people):
+    response = client.get(reverse("api:person-list"), {"format": "csv"})
+    text = b"".join(response.streaming_content).decode()
+    assert "Ri Jong Nam" in text
+    assert "chief secretary of the South Hamgyong Provincial Committee" in text
