@@ -39,6 +39,7 @@ from staff.intake.kinds import (
     sector_of,
     speakers_in,
 )
+from staff.intake.people import ProposedPerson, proposed
 from staff.intake.places import FoundPlace, Gazetteer, resolve_by_province, targets
 from staff.intake.stored import existing_source, mark_existing
 
@@ -137,6 +138,11 @@ class ProposedEvent:
     @property
     def speakers_text(self) -> str:
         return "; ".join(self.speakers)
+
+    @property
+    def people(self) -> list[ProposedPerson]:
+        """The speakers, each matched to a stored person or proposed as new."""
+        return proposed(self.speakers_text)
 
 
 @dataclass
