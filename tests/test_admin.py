@@ -26,6 +26,7 @@ def test_every_model_has_an_admin():
         "GuidanceVisit",
         "Source",
         "Photo",
+        "Person",
     }
 
 
