@@ -30,7 +30,7 @@ EVENT_PLACES = """
     LEFT JOIN sites_county c ON c.id = e.county_id
     LEFT JOIN sites_province p ON p.id = e.province_id
 """
-SOURCE_COLUMNS = "s.id, s.title, s.publisher, s.published, s.url"
+SOURCE_COLUMNS = "s.id, s.title, s.description, s.publisher, s.published, s.url"
 # Each kind of event: its table, its id's column in the link tables, its kind, and its
 # column in events_photo.
 EVENT_TABLES = (

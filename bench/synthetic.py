@@ -11,24 +11,31 @@ groundbreaking and inauguration ceremonies first (10% stay planned, 30% under co
 60% operating, while the ceremony budget lasts), then "other" ceremonies fill the budget.
 """
 
-import calendar
 import datetime
 import random
 from array import array
-from contextlib import contextmanager
 from dataclasses import dataclass
 from decimal import Decimal
 from io import BytesIO
 
 from django.core.files.base import ContentFile
 from django.core.files.storage import default_storage
-from django.db import connection, transaction
+from django.db import transaction
 from django.utils import timezone
 from django.utils.text import slugify
 
+from bench.copying import (
+    LOADED_TABLES,
+    copy_pairs,
+    copy_rows,
+    foreign_keys_checked_at_the_end,
+    next_id,
+    reset_sequence,
+)
+from bench.spans import Span, day, late_month, month, year
 from events.choices import CeremonyKind, VisitKind
 from sites.choices import FactoryStatus, Sector
-from sites.models import MILESTONE_FIELDS, County
+from sites.models import FACTORY_FIELDS, MILESTONE_FIELDS, County, Factory
 from sites.search import search_keys
 
 MARK = "[synthetic]"
@@ -37,34 +44,6 @@ PHOTO_NAME = "photos/synthetic.png"
 CEREMONY_SHARE = 0.3
 FIRST_DAY = datetime.date(2024, 1, 1)
 LAST_DAY = datetime.date(2034, 12, 31)
-
-
-@dataclass(frozen=True)
-class Span:
-    """An EDTF text and the first and last day it can mean."""
-
-    text: str
-    lower: datetime.date
-    upper: datetime.date
-
-
-def day(when: datetime.date) -> Span:
-    return Span(when.isoformat(), when, when)
-
-
-def month(when: datetime.date) -> Span:
-    last = calendar.monthrange(when.year, when.month)[1]
-    return Span(f"{when:%Y-%m}", when.replace(day=1), when.replace(day=last))
-
-
-def late_month(when: datetime.date) -> Span:
-    last = when.replace(day=calendar.monthrange(when.year, when.month)[1])
-    start = when.replace(day=21)
-    return Span(f"{start.isoformat()}/{last.isoformat()}", start, last)
-
-
-def year(when: datetime.date) -> Span:
-    return Span(str(when.year), datetime.date(when.year, 1, 1), datetime.date(when.year, 12, 31))
 
 
 @dataclass
@@ -101,7 +80,7 @@ class Generator:
         as plain tuples so each table is written by one COPY."""
         first_id = next_id("sites_factory")
         ceremony_budget = round(self.event_count * CEREMONY_SHARE)
-        self.factories, self.ceremonies = [], []
+        self.factories, self.ceremonies, self.factory_counties = [], [], []
         self.ceremony_factories = (array("q"), array("q"))
         sectors = [choice.value for choice in Sector]
         ceremony_id = self.first_ceremony_id = next_id("events_ceremony")
@@ -151,17 +130,21 @@ class Generator:
                 if groundbreaking
                 else FactoryStatus.PLANNED
             )
+            given = {
+                "slug": f"{SLUG_PREFIX}{slugify(county_slug)}-factory-{n + 1}",
+                "name": name,
+                "county": county_id,
+                "sector": sector,
+                "products": "",
+                "description": "",
+                "latitude": latitude,
+                "longitude": longitude,
+            }
+            self.factory_counties.append((factory_id, county_id))
             self.factories.append(
                 (
                     factory_id,
-                    county_id,
-                    name,
-                    f"{SLUG_PREFIX}{slugify(county_slug)}-factory-{n + 1}",
-                    sector,
-                    "",
-                    "",
-                    latitude,
-                    longitude,
+                    *(given[field] for field in FACTORY_FIELDS),
                     status.value,
                     groundbreaking.text if groundbreaking else "",
                     groundbreaking.lower if groundbreaking else None,
@@ -174,8 +157,8 @@ class Generator:
                 )
             )
         by_county = {}
-        for row in self.factories:
-            by_county.setdefault(row[1], []).append(row[0])
+        for factory_id, county_id in self.factory_counties:
+            by_county.setdefault(county_id, []).append(factory_id)
         self.factories_by_county = by_county
         county_rows = [c for c in self.counties if c[0] in by_county]
         while len(self.ceremonies) < ceremony_budget:
@@ -238,7 +221,7 @@ class Generator:
         counts.visits = self.write_visits(first_visit_id, self.event_count - counts.ceremonies)
         visit_ids = range(first_visit_id, first_visit_id + counts.visits)
         ceremony_ids = range(self.first_ceremony_id, self.first_ceremony_id + counts.ceremonies)
-        factory_ids = [row[0] for row in self.factories]
+        factory_ids = [factory_id for factory_id, _ in self.factory_counties]
         for table, column, ids in (
             ("events_citation", "ceremony_id", ceremony_ids),
             ("events_citation", "visit_id", visit_ids),
@@ -341,16 +324,10 @@ class Generator:
         return copy_rows("events_photo", PHOTO_COLUMNS, rows())
 
 
+# A factory's row: what staff give it (its one field list), then what the app derives on save.
 FACTORY_COLUMNS = (
     "id",
-    "county_id",
-    "name",
-    "slug",
-    "sector",
-    "products",
-    "description",
-    "latitude",
-    "longitude",
+    *(Factory._meta.get_field(name).column for name in FACTORY_FIELDS),
     *MILESTONE_FIELDS,
     "search_keys",
     "updated_at",
@@ -395,71 +372,6 @@ PHOTO_COLUMNS = (
     "visit_id",
     "updated_at",
 )
-
-
-LOADED_TABLES = (
-    "sites_factory",
-    "events_citation",
-    "events_source",
-    "events_ceremony",
-    "events_ceremony_factories",
-    "events_guidancevisit",
-    "events_guidancevisit_factories",
-    "events_photo",
-)
-
-
-@contextmanager
-def foreign_keys_checked_at_the_end(tables):
-    """Drop the tables' foreign keys, and add them back (checking every row) when done.
-
-    PostgreSQL's advice for bulk loads: one check per constraint over the whole table is far
-    faster than a trigger per row. Inside the transaction, so a failure restores them.
-    """
-    connection.check_constraints()  # settles pending checks, which would block ALTER TABLE
-    with connection.cursor() as cursor:
-        cursor.execute(
-            "SELECT conrelid::regclass::text, conname, pg_get_constraintdef(oid)"
-            " FROM pg_constraint WHERE contype = 'f' AND conrelid::regclass::text = ANY(%s)",
-            [list(tables)],
-        )
-        keys = cursor.fetchall()
-        for table, name, _ in keys:
-            cursor.execute(f'ALTER TABLE {table} DROP CONSTRAINT "{name}"')
-    yield
-    with connection.cursor() as cursor:
-        for table, name, definition in keys:
-            cursor.execute(f'ALTER TABLE {table} ADD CONSTRAINT "{name}" {definition}')
-
-
-def copy_rows(table: str, columns, rows) -> int:
-    written = 0
-    with (
-        connection.cursor() as cursor,
-        cursor.copy(f"COPY {table} ({', '.join(columns)}) FROM STDIN") as copy,
-    ):
-        for row in rows:
-            copy.write_row(row)
-            written += 1
-    return written
-
-
-def copy_pairs(table: str, columns, pairs) -> int:
-    return copy_rows(table, columns, zip(*pairs, strict=True))
-
-
-def next_id(table: str) -> int:
-    with connection.cursor() as cursor:
-        cursor.execute(f"SELECT COALESCE(MAX(id), 0) + 1 FROM {table}")
-        return cursor.fetchone()[0]
-
-
-def reset_sequence(table: str) -> None:
-    with connection.cursor() as cursor:
-        cursor.execute(
-            f"SELECT setval(pg_get_serial_sequence('{table}', 'id'), "
-            f"(SELECT COALESCE(MAX(id), 1) FROM {table}))"
-        )
 
 
 def ensure_photo_file() -> None:

@@ -19,6 +19,7 @@ from events.models import (
     GuidanceVisit,
     Photo,
     Source,
+    by_directness,
     chronological_key,
     in_event_order,
 )
@@ -98,8 +99,8 @@ def event_rows(ceremonies, visits, *, sort: str = "", korean: bool = False):
 
 def with_details(queryset, *, photos: bool = False, claims: bool = False):
     """What every page shows of an event: its place, and its `factory_list` by name,
-    `source_list` in SOURCE_ORDER and (if asked) `photo_list` and `claim_list`, what each
-    source states in Citation order; `marked()` adds the rest."""
+    `source_list` (by directness, once `marked()`) and (if asked) `photo_list` and
+    `claim_list`, what each source states; `marked()` orders and adds the rest."""
     relations = [
         Prefetch("factories", Factory.objects.order_by("name", "pk"), to_attr="factory_list"),
         Prefetch("sources", Source.objects.order_by(*SOURCE_ORDER), to_attr="source_list"),
@@ -126,6 +127,8 @@ def photos_prefetch() -> Prefetch:
 def marked(event, category: str):
     """The event with its `category` ("ceremony" or "visit"), as the templates read it."""
     event.category = category
+    if hasattr(event, "source_list"):
+        event.source_list = by_directness(event.source_list, event)
     if not hasattr(event, "photo_list"):
         event.photo_list = []
     if hasattr(event, "claim_list"):

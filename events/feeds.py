@@ -99,7 +99,7 @@ class EventAtomFeed(Feed):
         sources = format_html_join(
             ", ",
             '<a href="{}">{}</a>',
-            ((s.get_absolute_url(), s.title) for s in item.source_list),
+            ((s.get_absolute_url(), s.display_title) for s in item.source_list),
         )
         return format_html(
             "<p>{}</p><p>Date: {}</p><p>Place: {}</p><p>Sources: {}</p>",
@@ -156,7 +156,7 @@ class EventCalendarView(View):
             entry.add("x-regiondev-date-uncertain", event.date)
         entry.add("summary", summary)
         sources = "; ".join(
-            f"{source.title}, {request.build_absolute_uri(source.get_absolute_url())}"
+            f"{source.display_title}, {request.build_absolute_uri(source.get_absolute_url())}"
             for source in event.source_list
         )
         entry.add(

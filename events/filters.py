@@ -101,8 +101,13 @@ class SourceFilterSet(SearchFilterSet):
         }
 
     def search(self, queryset, name, value):
-        """Sources name no place of their own, so search their title and excerpt."""
-        return queryset.filter(Q(title__icontains=value) | Q(excerpt__icontains=value))
+        """Sources name no place of their own, so search their title (or, where the headline
+        is not known, their description) and excerpt."""
+        return queryset.filter(
+            Q(title__icontains=value)
+            | Q(description__icontains=value)
+            | Q(excerpt__icontains=value)
+        )
 
 
 class PhotoFilterSet(SearchFilterSet):

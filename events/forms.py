@@ -1,15 +1,13 @@
-import re
-
 from django import forms
 from django.core.exceptions import ValidationError
 from django.core.files.uploadedfile import UploadedFile
-from django.utils.html import escape, format_html
-from django.utils.safestring import mark_safe
+from django.utils.html import format_html
 
 from events import services
 from events.images import process_photo
 from events.models import Ceremony, GuidanceVisit, Photo
 from regiondev import dates
+from regiondev.forms import ServiceForm
 
 
 class DatePreviewInput(forms.TextInput):
@@ -56,39 +54,11 @@ def date_preview_text(text) -> str:
     return f"EDTF {parsed.text} · {parsed.words}"
 
 
-_PAGE_PATH = re.compile(r"(?<=\s)(/[a-z]+/[a-z]+/\d+/)")
+class EventForm(ServiceForm):
+    """An event's form, validated once by the service its save goes through
+    (events/services.py), so every reason to refuse it shows at once."""
 
-
-def linked(message: str) -> str:
-    """The message with the pages it names (the existing ceremony, …) as links."""
-    return mark_safe(_PAGE_PATH.sub(r'<a href="\1">\1</a>', escape(message)))  # noqa: S308
-
-
-class EventForm(forms.ModelForm):
-    """An event's form: its own fields checked by the model, then by the service the save
-    goes through (events/services.py), so every reason to refuse it shows at once."""
-
-    service_fields: tuple[str, ...] = ()
-
-    def service_values(self) -> dict:
-        return {name: self.cleaned_data.get(name) for name in self.service_fields}
-
-    def _post_clean(self):
-        super()._post_clean()
-        if not {"kind", "date"} <= set(self.cleaned_data):
-            return
-        values = self.service_values()
-        values["factories"] = list(values.get("factories") or ())
-        try:
-            self.check({name: value for name, value in values.items() if value is not None})
-        except ValidationError as error:
-            unseen = {
-                field: [linked(message) for message in messages]
-                for field, messages in error.message_dict.items()
-                if field not in self.errors
-            }
-            if unseen:
-                self._update_errors(ValidationError(unseen))
+    needed_for_check = ("kind", "date")
 
 
 EVENT_FORM_FIELDS = list(services.EVENT_FIELDS)
@@ -102,7 +72,7 @@ class CeremonyForm(EventForm):
         fields = [*EVENT_FORM_FIELDS[:3], "repeat", *EVENT_FORM_FIELDS[3:], "speakers"]
 
     def check(self, values):
-        services.check_ceremony(ceremony=self.instance, **values)
+        return services.check_ceremony(ceremony=self.instance, **values)
 
 
 class GuidanceVisitForm(EventForm):
@@ -113,7 +83,7 @@ class GuidanceVisitForm(EventForm):
         fields = [*EVENT_FORM_FIELDS, "led_by"]
 
     def check(self, values):
-        services.check_guidance_visit(visit=self.instance, **values)
+        return services.check_guidance_visit(visit=self.instance, **values)
 
 
 class PhotoForm(forms.ModelForm):

@@ -200,6 +200,8 @@ def load_sources(batch: Batch) -> dict:
                 source,
                 {
                     "title": row["title"],
+                    "description": row["description"],
+                    "title_note": row["title_note"],
                     "publisher": row["publisher"],
                     "publisher_detail": row["publisher_detail"],
                     "state_media": YES[row["state_media"]],
@@ -217,8 +219,8 @@ def load_sources(batch: Batch) -> dict:
 
 
 def load_factories(counties: dict, batch: Batch) -> dict:
-    """Through the factory service; what the seed does not say (products, coordinates…) is
-    left as staff wrote it."""
+    """Through the factory service; what the seed does not say (products where it gives none,
+    coordinates…) is left as staff wrote it. A row without `in_programme` is in the programme."""
     path = SEED_DIR / "factories.csv"
     found = list(rows(path))
     stored = Factory.objects.in_bulk([row["slug"] for _, row in found], field_name="slug")
@@ -233,13 +235,20 @@ def load_factories(counties: dict, batch: Batch) -> dict:
                 "county": counties[row["county"]],
                 "name": row["name"],
                 "sector": row["sector"],
+                "in_programme": YES[row.get("in_programme", "yes")],
             }
+            if row.get("products"):
+                values["products"] = row["products"]
             if factory is None or differs(factory, values):
                 kept = ("products", "description", "latitude", "longitude")
                 factory = site_services.save_factory(
                     factory=factory,
                     slug=row["slug"],
-                    **{name: getattr(factory, name) for name in kept if factory is not None},
+                    **{
+                        name: getattr(factory, name)
+                        for name in kept
+                        if factory is not None and name not in values
+                    },
                     **values,
                     batch=batch,
                 )

@@ -2,11 +2,12 @@
 the seed load call these, so the rules that connect an event to its places and factories
 live here alone.
 
-Each `save_*` validates everything at once (the record's own fields, then the rules across
+Each `save_*` validates everything once (the record's own fields, then the rules across
 records), saves, sets the relations and recomputes what the factories derive from their
 ceremonies, in one transaction; bad input raises a ValidationError keyed by field and saves
-nothing. Each `check_*` runs the same validation without writing, for forms that must show
-errors before they save, and for a file's preview. Writes of one batch (regiondev.batch)
+nothing. It is its `check_*`, which validates without writing (for a file's preview, and for
+forms that must show errors before they save), then save_checked(), which writes what the
+check passed without validating again. Writes of one batch (regiondev.batch)
 share what they read, and each sees the milestones the batch's earlier rows gave, written
 yet or not.
 
@@ -29,7 +30,7 @@ from events.milestones import refresh_milestones
 from events.models import Ceremony, Event, GuidanceVisit
 from events.models.ordering import chronological_key
 from events.people_services import keep_leader
-from regiondev.batch import Batch, Row
+from regiondev.batch import Batch, Checked, Row
 from sites.models import County, Factory, Province
 
 MILESTONES = (CeremonyKind.GROUNDBREAKING, CeremonyKind.INAUGURATION)
@@ -94,7 +95,6 @@ def save_ceremony(
 ) -> Ceremony:
     """Create `ceremony` or change it to the values given; `repeat` says what a factory's
     second groundbreaking or inauguration is (a re-inauguration, a second phase)."""
-    ceremony = ceremony if ceremony is not None else Ceremony()
     fields = {
         "kind": kind,
         "date": date,
@@ -106,14 +106,19 @@ def save_ceremony(
         "summary": summary,
         "repeat": repeat,
     }
-    return _save_event(ceremony, fields, list(factories), sources, batch)
+    with transaction.atomic():
+        checked = check_ceremony(
+            ceremony=ceremony, batch=batch, factories=factories, sources=sources, **fields
+        )
+        return save_checked(checked)
 
 
 def check_ceremony(
     *, ceremony: Ceremony | None = None, batch: Batch | None = None, **values
-) -> Ceremony:
-    """What save_ceremony() would refuse, refused the same way, with nothing written. In a
-    batch, its milestones count for the batch's later writes, as its save would make them."""
+) -> Checked:
+    """What save_ceremony() would refuse, refused the same way, with nothing written; what it
+    passes, for save_checked() to write. In a batch, its milestones count for the batch's
+    later writes, as its save would make them."""
     return _check(ceremony if ceremony is not None else Ceremony(), values, batch)
 
 
@@ -133,7 +138,6 @@ def save_guidance_visit(
     batch: Batch | None = None,
 ) -> GuidanceVisit:
     """Create `visit` or change it to the values given."""
-    visit = visit if visit is not None else GuidanceVisit()
     fields = {
         "kind": kind,
         "date": date,
@@ -144,13 +148,18 @@ def save_guidance_visit(
         "led_by": led_by,
         "summary": summary,
     }
-    return _save_event(visit, fields, list(factories), sources, batch)
+    with transaction.atomic():
+        checked = check_guidance_visit(
+            visit=visit, batch=batch, factories=factories, sources=sources, **fields
+        )
+        return save_checked(checked)
 
 
 def check_guidance_visit(
     *, visit: GuidanceVisit | None = None, batch: Batch | None = None, **values
-) -> GuidanceVisit:
-    """What save_guidance_visit() would refuse, refused the same way, with nothing written."""
+) -> Checked:
+    """What save_guidance_visit() would refuse, refused the same way, with nothing written;
+    what it passes, for save_checked() to write."""
     return _check(visit if visit is not None else GuidanceVisit(), values, batch)
 
 
@@ -162,14 +171,15 @@ def delete_ceremony(*, ceremony: Ceremony) -> None:
         _refresh_milestones(factories)
 
 
-def _check(event: Event, values: dict, batch: Batch | None) -> Event:
+def _check(event: Event, values: dict, batch: Batch | None) -> Checked:
     batch = batch if batch is not None else Batch()
     factories = list(values.pop("factories", ()))
-    values.pop("sources", None)
+    sources = values.pop("sources", None)
     owner = batch.owner_of(event)
     _validate(event, _with_defaults(type(event), values), factories, batch)
     _record(batch, event, owner, factories)
-    return event
+    relations = {"factories": factories, "sources": None if sources is None else list(sources)}
+    return Checked(event, batch, owner, relations)
 
 
 def _with_defaults(model, values: dict) -> dict:
@@ -183,20 +193,23 @@ def _with_defaults(model, values: dict) -> dict:
     return {**defaults, **values}
 
 
-def _save_event(event: Event, fields: dict, factories: list, sources, batch: Batch | None) -> Event:
-    """`sources` None leaves the event's citations as they are: each carries what its source
+def save_checked(checked: Checked) -> Event:
+    """Write the event check_ceremony() or check_guidance_visit() passed, as it passed it.
+    Sources None leave the event's citations as they are: each carries what its source
     states, which a form or request that does not list the sources must not wipe."""
-    batch = batch if batch is not None else Batch()
+    checked.confirm()
+    event, batch = checked.record, checked.batch
+    factories, sources = checked.relations["factories"], checked.relations["sources"]
     with transaction.atomic():
         before = list(event.factories.all()) if event.pk else []
-        owner = batch.owner_of(event)
-        _validate(event, fields, factories, batch)
         event.save()
         keep_leader(event)
         event.factories.set(factories)
         if sources is not None:
-            event.sources.set(list(sources))
-        _record(batch, event, owner if owner is not None else event.pk, factories)
+            event.sources.set(sources)
+        if checked.owner is None:  # a new record, checked before it had an id
+            _forget(batch, None)
+        _record(batch, event, checked.owner if checked.owner is not None else event.pk, factories)
         if isinstance(event, Ceremony):
             _refresh_milestones({*before, *factories})
     return event
@@ -347,12 +360,9 @@ def _milestones_of(batch: Batch, factory_ids: Iterable[int]) -> dict[int, list[M
     for pk in missing:
         read[pk] = []
     if missing:
-        links = (
-            Ceremony.factories.through.objects.filter(
-                factory_id__in=missing, ceremony__kind__in=MILESTONES
-            )
-            .select_related("ceremony")
-        )
+        links = Ceremony.factories.through.objects.filter(
+            factory_id__in=missing, ceremony__kind__in=MILESTONES
+        ).select_related("ceremony")
         for link in sorted(links, key=lambda link: chronological_key(link.ceremony)):
             read[link.factory_id].append(_milestone(link.ceremony, link.ceremony_id))
     written = batch.state.setdefault("ceremonies written", set())
@@ -375,8 +385,7 @@ def _record(batch: Batch, event: Event, owner, factories: list) -> None:
     written = batch.state.setdefault("ceremonies written", set())
     made = batch.state.setdefault("milestones written", {})
     concerned = batch.state.setdefault("factories of ceremonies written", {})
-    for pk in concerned.pop(owner, ()):
-        made.get(pk, {}).pop(owner, None)
+    _forget(batch, owner)
     if event.pk is not None:
         written.add(event.pk)  # what the database says of it is no longer the batch's word
     concerned[owner] = [factory.pk for factory in factories]
@@ -384,6 +393,14 @@ def _record(batch: Batch, event: Event, owner, factories: list) -> None:
         milestone = _milestone(event, owner)
         for factory in factories:
             made.setdefault(factory.pk, {})[owner] = milestone
+
+
+def _forget(batch: Batch, owner) -> None:
+    """Drop the milestones the batch holds from `owner`'s last check or write."""
+    made = batch.state.setdefault("milestones written", {})
+    concerned = batch.state.setdefault("factories of ceremonies written", {})
+    for pk in concerned.pop(owner, ()):
+        made.get(pk, {}).pop(owner, None)
 
 
 def _refresh_milestones(factories: Iterable[Factory]) -> None:

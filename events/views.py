@@ -296,7 +296,7 @@ def citation_csv_row(citation, absolute) -> dict:
         "record_date": getattr(record, "date", ""),
         "record_leader_present": {True: "yes", False: "no"}.get(leader, ""),
         "source_url": absolute(citation.source.get_absolute_url()),
-        "source": citation.source.title,
+        "source": citation.source.display_title,
         "publisher": citation.source.publisher,
         "source_published": citation.source.published,
         "date_as_written": citation.date_as_written,

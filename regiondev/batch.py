@@ -168,6 +168,39 @@ class Batch:
         }
 
 
+@dataclasses.dataclass
+class Checked:
+    """A write its service has checked: the record with the values it was checked with, what
+    it relates to, and who it is to the batch. The service's save_checked() writes it as it
+    stands, without validating again, and refuses a record changed since its check."""
+
+    record: models.Model
+    batch: Batch
+    owner: object  # batch.owner_of(record) before the check
+    relations: dict  # name -> the records to set, or None to leave them as they are
+    before: dict = dataclasses.field(default_factory=dict)  # its unique values before the check
+    seen: dict = dataclasses.field(init=False)
+
+    def __post_init__(self):
+        self.seen = self._values()
+
+    def _values(self) -> dict:
+        # The fields hold immutable values (text, numbers, dates): no copy is needed.
+        return {
+            field.attname: getattr(self.record, field.attname)
+            for field in self.record._meta.concrete_fields
+        }
+
+    def confirm(self) -> None:
+        """Refuse to write what was not checked: the record changed after its check."""
+        changed = [name for name, value in self._values().items() if self.seen[name] != value]
+        if changed:
+            raise ValueError(
+                f"{self.record._meta.label} changed after its check ({', '.join(changed)}): "
+                "check it again before saving it."
+            )
+
+
 def current() -> Batch | None:
     """The batch whose checks are running, if any."""
     return _current.get()

@@ -62,10 +62,11 @@ def citation_cff(url: str, today: datetime.date) -> str:
     )
 
 
-def readme(url: str, today: datetime.date, names: list[str]) -> str:
+def readme(url: str, today: datetime.date, names: list[str], as_of: str = "") -> str:
     files = "\n".join(f"  csv/{name}.csv" for name in names)
     return f"""Regiondev: the whole record, as of {today.isoformat()}
 {url}
+{as_of}
 
 {RECORDS_FILE}
   Every record (provinces, counties, factories, events, sources, photos and what links
@@ -129,9 +130,10 @@ class WholeRecordView(APIView):
         return super().perform_content_negotiation(request, force=True)
 
 
-def write_archive(request, today: datetime.date, archive, *, resources) -> None:
+def write_archive(request, today: datetime.date, archive, *, resources, as_of: str = "") -> None:
     """The archive of the record as of `today`, written into the binary file `archive`;
-    `resources` are the API's (prefix, viewset, basename), each written as a CSV file."""
+    `resources` are the API's (prefix, viewset, basename), each written as a CSV file;
+    `as_of` says how current the data are (the newest source and event), for the README."""
 
     url = request.build_absolute_uri("/")
     with zipfile.ZipFile(archive, "w", zipfile.ZIP_DEFLATED) as bundle:
@@ -159,7 +161,7 @@ def write_archive(request, today: datetime.date, archive, *, resources) -> None:
             )
         bundle.writestr(f"{ARCHIVE_NAME}/LICENCE.txt", licence_text())
         bundle.writestr(f"{ARCHIVE_NAME}/CITATION.cff", citation_cff(url, today))
-        bundle.writestr(f"{ARCHIVE_NAME}/README.txt", readme(url, today, names))
+        bundle.writestr(f"{ARCHIVE_NAME}/README.txt", readme(url, today, names, as_of))
 
 
 class _TextToBytes:

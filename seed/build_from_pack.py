@@ -11,7 +11,6 @@ publishers appear by title, date and URL, and by what they state in our words.
 """
 
 import csv
-import re
 import shutil
 import sys
 from collections import defaultdict
@@ -23,12 +22,10 @@ sys.path.insert(0, str(HERE.parent))
 from django.utils.text import slugify  # noqa: E402
 
 from seed.claims import (  # noqa: E402
-    FACILITY_WORDS,
-    GENERIC_WORDS,
     STATE_MEDIA,
     Places,
     claims_of,
-    facility_of,
+    facilities_named,
     group,
     place_name_of,
     publisher,
@@ -42,13 +39,16 @@ from seed.decisions import (  # noqa: E402
     COHORTS,
     COUNTY_NOTES,
     DPRK_NAMES,
+    EXTRA_FACTS,
     FOLLOWED_QUOTE,
     FOLLOWED_SONGCHON,
+    INDUSTRY,
     LEADER,
     MILESTONES,
-    NAMED_FACTORIES,
+    PRODUCTS,
     SPEECHES,
     SPELLINGS,
+    SUMMARIES,
 )
 from seed.people import write_people  # noqa: E402
 
@@ -97,6 +97,7 @@ def build(pack: Path, out: Path):
         }
         for hangul in COHORTS[2024].split()[1:]
     ]
+    facts += EXTRA_FACTS
     claims = list(claims_of(facts, sources, places))
     event_claims = [c for c in claims if c.kind != "other" or c.source in MILESTONES]
     # Statements that are not events ("other") rest on the county's factories instead.
@@ -112,40 +113,70 @@ def build(pack: Path, out: Path):
     names = {
         key: DPRK_NAMES.get(key.split("|")[0], row["name"]) for key, row in places.county.items()
     }
+    in_programme = {key for members in COHORTS.values() for key in members.split()}
     factories = {}  # slug -> row
     citations = []
 
-    def factories_for(county, facilities_text, *, year=None, ceremony=True):
-        """The factories a statement concerns, created on first mention."""
-        name = names[county]
-        hangul = county.split("|")[0]
-        kind = places.county[county]["kind"]
-        if year and year >= 2026:  # the 2026 starts name projects, not factories yet
-            found = [
-                ("Sinuiju Combined Greenhouse Farm", "agriculture")
-                if hangul == "신의주시"
-                else (f"{name} regional development project", "other")
-            ]
-        elif hangul in NAMED_FACTORIES:
-            found = NAMED_FACTORIES[hangul] if ceremony else []
-        else:
-            found = facility_of(facilities_text, name, kind)
-            rest = re.sub(FACILITY_WORDS, "", facilities_text.casefold())
-            if not found or re.search(GENERIC_WORDS, rest):
-                found = [*found, (f"{name} regional-industry factories", "other")]
+    def year_of(claim):
+        return claim.upper.year if claim.upper else None
+
+    def named_in(claim):
+        """The facilities a claim names one by one, and whether it speaks of factories."""
+        name = names[claim.county]
+        hangul = claim.county.split("|")[0]
+        if (year_of(claim) or 0) >= 2026:  # the 2026 starts name projects, not factories yet
+            if hangul == "신의주시":
+                project = "Sinuiju Combined Greenhouse Farm", "agriculture"
+            else:
+                project = f"{name} regional development project", "other"
+            return [(*project, project[0])], False
+        return facilities_named(claim.facilities, name, places.county[claim.county]["kind"])
+
+    # A county's factories named one by one in any statement, which a statement of its
+    # factories in general then means; and the name a source writes for each, if any does.
+    industry = defaultdict(dict)
+    written = {}
+    for claim in claims:
+        if claim.county and (claim.kind != "other" or claim in factory_claims):
+            for facility, sector, as_written in named_in(claim)[0]:
+                if facility.endswith(INDUSTRY):
+                    industry[claim.county].setdefault(facility, (facility, sector, facility))
+                if as_written != facility:
+                    written[claim.county, facility] = as_written
+
+    def factories_for(claim):
+        """The slugs of the factories a claim concerns, each created on first mention."""
+        found, general = named_in(claim)
+        if general:
+            bundle = f"{names[claim.county]} regional-industry factories"
+            found += list(industry[claim.county].values()) or [(bundle, "other", bundle)]
+        found = [(written.get((claim.county, f), f), sector) for f, sector, _ in found]
+        hangul = claim.county.split("|")[0]
         slugs = []
         for factory_name, sector in found:
             slug = slugify(factory_name)
-            if list(names.values()).count(name) > 1:  # the two Unsans
-                slug = f"{slug}-{slugify(places.county[county]['province'])}"
+            if list(names.values()).count(names[claim.county]) > 1:  # the two Unsans
+                slug = f"{slug}-{slugify(places.county[claim.county]['province'])}"
             factories.setdefault(
                 slug,
-                {"slug": slug, "county": county, "name": factory_name, "sector": sector},
+                {
+                    "slug": slug,
+                    "county": claim.county,
+                    "name": factory_name,
+                    "sector": sector,
+                    "products": PRODUCTS.get((hangul, sector), ""),
+                    "in_programme": "yes" if _in_programme(hangul) else "no",
+                },
             )
-            slugs.append(slug)
+            if slug not in slugs:
+                slugs.append(slug)
         return slugs
 
+    def _in_programme(hangul):
+        return any(member.split(":")[0] == hangul for member in in_programme)
+
     events = []
+    mentions = defaultdict(lambda: defaultdict(list))  # slug -> source -> claims naming it
     for number, record in enumerate(
         sorted(records, key=lambda r: (min(c.upper for c in r.claims if c.upper), r.county)), 1
     ):
@@ -157,14 +188,19 @@ def build(pack: Path, out: Path):
         speakers = LEADER if record.kind != "other" and sources_cited & SPEECHES else ""
         slugs = []
         if record.county and record.kind != "other":
-            year = min(c.upper for c in record.claims if c.upper).year
             for claim in record.claims:
-                found = factories_for(
-                    record.county, claim.facilities, year=year, ceremony=record.model == "ceremony"
-                )
-                slugs += [slug for slug in found if slug not in slugs]
-        milestone = next(
-            (MILESTONES[c.source] for c in record.claims if c.source in MILESTONES), ""
+                for slug in factories_for(claim):
+                    mentions[slug][claim.source].append(claim)
+                    if slug not in slugs:
+                        slugs.append(slug)
+        hangul = record.county.split("|")[0]
+        summary = next(
+            (
+                MILESTONES[c.source]
+                for c in record.claims
+                if c.source in MILESTONES and c.kind == "other"
+            ),
+            SUMMARIES.get((hangul, record.kind, date_text), ""),
         )
         events.append(
             {
@@ -177,7 +213,7 @@ def build(pack: Path, out: Path):
                 "date": date_text,
                 "leader_present": "yes" if leader else "no",
                 "people": (LEADER if leader and record.model == "visit" else speakers),
-                "summary": milestone,
+                "summary": summary,
                 "factories": ";".join(slugs),
             }
         )
@@ -189,35 +225,28 @@ def build(pack: Path, out: Path):
 
     by_factory = defaultdict(lambda: defaultdict(list))
     for claim in factory_claims:
-        year = claim.upper.year if claim.upper else None
-        for slug in factories_for(claim.county, claim.facilities or "factories", year=year):
+        for slug in factories_for(claim):
             by_factory[slug][claim.source].append(claim)
-    # A factory cites the sources of its events, with the place and the words for it each
-    # uses (the dates and the leader's presence are the event's).
-    mentions = defaultdict(dict)
-    for event in events:
-        for slug in filter(None, event["factories"].split(";")):
-            for citation in citations:
-                if citation["record"] == f"event:{event['key']}":
-                    mention = mentions[slug].setdefault(citation["source"], [])
-                    mention.append(citation)
     for slug, by_source in by_factory.items():
         for source_claims in by_source.values():
             citations.append(citation_row(f"factory:{slug}", source_claims, []))
+    # A factory cites the sources of its events that name it (or its county's factories in
+    # general), with the place and the words for it each uses; the dates and the leader's
+    # presence are the event's.
     for slug, by_source in mentions.items():
-        for source, event_citations in by_source.items():
+        for source, event_claims_of in by_source.items():
             if source in by_factory.get(slug, {}):
                 continue
 
-            def joined(name, event_citations=event_citations):
-                return " / ".join(dict.fromkeys(c[name] for c in event_citations if c[name]))
+            def joined(values):
+                return " / ".join(dict.fromkeys(v for v in values if v))
 
             citations.append(
                 {
                     "record": f"factory:{slug}",
                     "source": source,
-                    "place_as_written": joined("place_as_written"),
-                    "facilities_as_written": joined("facilities_as_written"),
+                    "place_as_written": joined(c.place for c in event_claims_of),
+                    "facilities_as_written": joined(c.facilities for c in event_claims_of),
                 }
             )
 
@@ -319,6 +348,8 @@ def write_sources(out, pack, sources, cited):
             {
                 "key": key,
                 "title": row["title"],
+                "description": row.get("description", ""),
+                "title_note": row.get("title_note", ""),
                 "publisher": row.get("publisher_short")
                 or (publisher(row["publisher"]) if row["publisher"] else ""),
                 "publisher_detail": row.get("publisher_detail") or row["publisher"],

@@ -14,6 +14,7 @@ from seed.decisions import (
     FACILITIES,
     FOLLOW,
     HOSPITAL_WORDS,
+    MILESTONE_OF,
     NOTES,
     PLACE_NAMES,
     PLACES_NOT_NAMED,
@@ -22,6 +23,7 @@ from seed.decisions import (
     PUBLISHERS,
     ROW_PLACE,
     SPELLINGS,
+    SPLIT_BY_FACILITY,
 )
 
 
@@ -62,6 +64,22 @@ def bounds(text):
         return None, dates.read(text[3:]).upper
     parsed = dates.read(text)
     return parsed.lower, parsed.upper
+
+
+PARTS_OF_MONTH = {"early": (1, 10), "mid": (11, 20), "middle": (11, 20), "late": (21, 31)}
+
+
+def read_part_of_month(written, date):
+    """A month the source qualifies as early, mid or late, as the range of days it allows:
+    early is the 1st to the 10th, mid the 11th to the 20th, late the 21st to the month's end
+    (the reading regiondev.dates gives "late February 2024"). Any other date is kept."""
+    match = re.search(r"\b(early|mid|middle|late)\b", written.casefold())
+    if not match or not re.fullmatch(r"\d{4}-\d{2}", date):
+        return date
+    first, last = PARTS_OF_MONTH[match.group(1)]
+    upper = dates.read(date).upper
+    last = min(last, upper.day)
+    return f"{date}-{first:02d}/{date}-{last:02d}"
 
 
 def overlap(a, b) -> bool:
@@ -179,7 +197,7 @@ def claims_of(facts, sources, places):
             "as_written": row["county_as_written"],
             "place": place,
             "date_as_written": row["date_as_written"],
-            "date": row["date_iso_or_edtf"],
+            "date": read_part_of_month(row["date_as_written"], row["date_iso_or_edtf"]),
             "leader": row["leader_present"],
             "facilities": row["facilities_named"],
             "quote": quote,
@@ -207,9 +225,12 @@ def group(claims):
         claim.note = (
             departure[0] if departure else NOTES.get((claim.source, hangul, claim.kind), "")
         )
-        # Claims that name no county are one event only when they are written alike.
-        tag = "" if claim.county else claim.as_written
-        if hangul == "강동군" and claim.kind == "groundbreaking":
+        # Claims that name no county are one event only when they are written alike; a
+        # milestone of the policy is one whatever its sources' words.
+        tag = claim.as_written if not claim.county else ""
+        if not claim.county and claim.kind == "other":
+            tag = MILESTONE_OF.get(claim.source, tag)
+        if claim.kind in SPLIT_BY_FACILITY.get(hangul, ()):
             words = claim.facilities.casefold()
             tag = "hospital" if any(word in words for word in HOSPITAL_WORDS) else "factories"
         by_place[claim.county, claim.province, claim.kind, tag].append(claim)
@@ -269,7 +290,7 @@ def record_date(record):
     """The date every agreeing claim allows (their intersection), as EDTF; and the claims
     that fix it, which the record follows."""
     agreeing = [c for c in record.claims if not c.departs and c.upper is not None]
-    leading = [c for c in agreeing if c.source in FOLLOW]
+    leading = [c for c in agreeing if c.source in FOLLOW and c.kind != "other"]
     if leading:
         return leading[0].date, leading
     lower = max((c.lower for c in agreeing if c.lower), default=None)
@@ -303,18 +324,29 @@ def edtf_text(lower, upper):
 STATE_MEDIA: set = set()
 
 
-FACILITY_WORDS = (
-    r"hospital|paper|service cent\w+|leisure complex\w*|grain management|fischverarbeitung\w*"
-    r"|offshore farm|greenhouse|병원|종합봉사소|종이공장"
-)
-GENERIC_WORDS = r"factor|fabrik|betrieb|공장|工場|industr|plant|werk|pabrik"
-
-
-def facility_of(claim_facilities, name, county_kind):
-    words = claim_facilities.casefold()
+def facilities_named(text, name, county_kind):
+    """The facilities a statement names one by one, as (name, sector, name as the source
+    writes it if it does) triples, and whether it
+    also speaks of the county's factories in general ("regional-industry factories", "new
+    factories"): words of a factory left over once the named ones are taken out."""
+    words = text.casefold()
+    kind = "County " if county_kind == "county" else ""
     found = []
-    for keys, pattern, sector in FACILITIES:
-        if any(key in words for key in keys):
-            kind = "County " if county_kind == "county" else ""
-            found.append((pattern.format(name=name, kind=kind), sector))
-    return found
+    for pattern, template, sector in FACILITIES:
+        if re.search(pattern, words):
+            facility = template.format(name=name, kind=kind)
+            # A source that writes the name (with or without "County") is followed in it.
+            as_written = facility
+            for written in dict.fromkeys([facility, template.format(name=name, kind="")]):
+                at = words.find(written.casefold())
+                if at >= 0:
+                    as_written = text[at : at + len(written)]
+                    break
+            found.append((facility, sector, as_written))
+    rest = words
+    for pattern, _template, _sector in FACILITIES:
+        rest = re.sub(pattern, "", rest)
+    return found, not found or bool(re.search(GENERIC_WORDS, rest))
+
+
+GENERIC_WORDS = r"factor|fabrik|betrieb|공장|工場|industr|plant|werk|pabrik|complex"

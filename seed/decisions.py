@@ -212,7 +212,15 @@ PLACES_NOT_NAMED = "on site, places not named in the source"
 # reports (Kim's speech, 29 January 2026).
 # KBS's English item names no county of the 3 December 2025 tour; its German item the same
 # day names the three.
+# The founding article's field guidance "in North Phyongan Province" (2024) and Adnkronos's of
+# the same province (story of 6 October 2024, after the Pyongyang Times) name no county; KBS
+# (24 January 2025) dates Kim's visit to the Kujang construction "last October". No source
+# reports another visit to North Phyongan that year, and the three agree in province, kind
+# and date (1 to 6 October 2024), so they are read as one visit, to Kujang (NOTES says so on
+# each citation that names no county).
 ROW_PLACE = {
+    (ARTICLE, "(not named)"): ["구장군"],
+    ("adnkronos-2024-10-07-kim-supervises-north-phyongan", "(not named)"): ["구장군"],
     ("straitstimes-2026-01-30-kim-announces-2026-construction", "(not named)"): ["은률군"],
     ("kbs-2025-12-05-kim-inspects-regional-factories-ahead-of-openings", "(not named)"): [
         "신양군",
@@ -236,7 +244,15 @@ DEPARTURES = {
 }
 # Where a record spans more than one source's day, the source that dates the whole of it.
 FOLLOW = {"vok-2024-01-25-report-19th-enlarged-politburo-meeting"}
+UNNAMED_KUJANG = (
+    "Names no county, only North Phyongan; read as the Kujang visit KBS dates to October "
+    "2024, the only visit to the province the sources report that year."
+)
 NOTES = {
+    (ARTICLE, "구장군", "field_guidance"): UNNAMED_KUJANG,
+    ("adnkronos-2024-10-07-kim-supervises-north-phyongan", "구장군", "field_guidance"): (
+        UNNAMED_KUJANG
+    ),
     ("kbs-2025-01-24-kujang-completion", "구장군", "inauguration"): (
         "The only source for this date; its own date arithmetic is inconsistent (“the previous "
         "day” of a Saturday report), so the day is uncertain."
@@ -255,42 +271,74 @@ NOTES = {
         "groundbreaking",
     ): ("Its photo caption places Onchon in South Phyongan; its lead, and state media, in Nampho."),
 }
-# Where one county had two ceremonies of a kind within the same weeks, the facilities tell
-# them apart: Kangdong's hospital and service centre (6 February 2025, with Kim) and its
-# regional-industry factories (28 February 2025).
-HOSPITAL_WORDS = ("hospital", "병원", "leisure", "service center", "봉사소")
-
-# Facilities named in the sources, found by their words; anything else is the county's
-# regional-industry factories.
+# Facilities named in the sources, found by their words (English, German, Korean, as the
+# pack writes them): each is its own record under its county. A statement of the county's
+# factories in general means those of them the sources name one by one (INDUSTRY); where they
+# name none, "X regional-industry factories" stands for them all.
+HEAD = r"(?:[ -]?(?:factor(?:y|ies)|mills?|plants?|fabrik\w*|betrieb\w*|공장))?"
 FACILITIES = [
-    (("paper", "종이"), "{name} Paper Mill", "paper"),
-    (("hospital", "병원"), "{name} {kind}Hospital", "health care"),
+    (rf"(?:paper|종이){HEAD}", "{name} {kind}paper mill", "paper"),
+    (rf"(?:hospital(?: complex)?|병원){HEAD}", "{name} {kind}hospital", "health care"),
     (
-        ("service center", "service centre", "봉사소", "leisure", "dienstleistung"),
+        r"service and leisure complex|(?:general |comprehensive )?service cent\w+|leisure"
+        r"(?: complex\w*)?|종합봉사소|봉사소|dienstleistung\w*",
         "{name} service and leisure complex",
         "services and leisure",
     ),
-    (("grain",), "{name} grain management facility", "agriculture"),
+    (r"grain management(?: facility)?", "{name} grain management facility", "agriculture"),
     (
-        ("fischverarbeitung", "fish-processing", "fish processing"),
+        rf"(?:fischverarbeitung\w*|fish[- ]processing){HEAD}",
         "{name} fish-processing factory",
         "fisheries",
     ),
-    (("offshore farm",), "Sinpho City Offshore Farm", "fisheries"),
+    (r"offshore farm\w*(?: ground)?", "Sinpho City Offshore Farm", "fisheries"),
+    (
+        rf"(?:foodstuff\w*|\bfood(?: processing)?\b|lebensmittel|식료){HEAD}",
+        "{name} {kind}foodstuff factory",
+        "foodstuff",
+    ),
+    (
+        rf"(?:garment\w*|clothing|clothes|bekleidung\w*|옷|피복){HEAD}",
+        "{name} {kind}garment factory",
+        "textiles and clothing",
+    ),
+    (
+        rf"(?:daily[- ]necessities|daily goods|gebrauchsgüter|güter des täglichen bedarfs"
+        rf"|일용품){HEAD}",
+        "{name} {kind}daily necessities factory",
+        "daily necessities",
+    ),
 ]
-NAMED_FACTORIES = {  # named one by one by a state-media source
-    "숙천군": [
-        ("Sukchon County Foodstuff Factory", "foodstuff"),
-        ("Sukchon County Garment Factory", "textiles and clothing"),
-        ("Sukchon County Daily Necessities Factory", "daily necessities"),
-    ],
-    "김화군": [
-        ("Kimhwa County foodstuff factory", "foodstuff"),
-        ("Kimhwa County garment factory", "textiles and clothing"),
-        ("Kimhwa County daily necessities factory", "daily necessities"),
-        ("Kimhwa County paper mill", "paper"),
-    ],
+INDUSTRY = (
+    "foodstuff factory",
+    "garment factory",
+    "daily necessities factory",
+    "fish-processing factory",
+)
+# What a factory makes, where a source says so: (county, sector) -> products, in our words for
+# other publishers, in state media's where they are quoted.
+PRODUCTS = {
+    ("숙천군", "foodstuff"): (  # Naenara, 2025-02-15
+        "wheat and soybean paste, soy sauce, sweets, biscuits, bread, corn syrup, soya milk "
+        "and cooking oil"
+    ),
+    ("숙천군", "textiles and clothing"): "clothes",  # Naenara, 2025-02-15
+    ("숙천군", "daily necessities"): (  # Naenara, 2025-02-15
+        "laundry soap, plastic pipes and containers, and wooden pieces"
+    ),
+    ("장연군", "foodstuff"): "soybean paste, soy sauce, beer",  # nkngo.org; JoongAng Daily
+    ("어랑군", "foodstuff"): "processed fishery products and other foodstuffs",  # Yonhap photo
+    ("구장군", "foodstuff"): "acorn liquor",  # Daily NK, July 2024
+    ("성천군", "other"): (  # TASS, 2024-12-21: the workshops it lists
+        "butter, soy sauce, pasta, chestnut jam, bread, drinks, soap"
+    ),
 }
+# Where one county had two ceremonies of a kind within the same weeks, the facilities tell
+# them apart: Kangdong's hospital and service centre (6 February 2025, with Kim) and its
+# regional-industry factories (28 February 2025); Kusong's hospital, completed by December
+# 2025, and its factories, inaugurated by 11 February 2025.
+SPLIT_BY_FACILITY = {"강동군": ("groundbreaking",), "구성시": ("inauguration",)}
+HOSPITAL_WORDS = ("hospital", "병원", "leisure", "service center", "봉사소")
 # The 19 groundbreakings of 2024 after Songchon's: state media say they followed it, which
 # bounds the days of those reported only by their report date (the six of 7 March 2024).
 FOLLOWED_SONGCHON = "kcnawatch-2024-07-05-breakthrough-ten-year-goal"
@@ -307,11 +355,107 @@ SPEECHES = {
     "solidnet-2025-02-20-kim-speech-kangdong-hospital-leisure-groundbreaking",
     "vok-2026-01-29-kim-speech-unryul-groundbreaking",
 }
-MILESTONES = {  # the policy's own milestones, which name no county
+# The policy's own milestones, which name no county: each source's statement, by milestone.
+# The plenary meeting of December 2024 that extended the policy to hospitals is not here: no
+# source of the pack says so (the Jangphung report of February 2025 names the Eleventh
+# Plenary Meeting only as a call to carry out its decisions).
+SPA_SESSION = (
+    "At the 10th Session of the 14th Supreme People's Assembly Kim Jong Un names the gap "
+    "between the capital and the provinces, and between regions, as the issue to tackle; the "
+    "name Regional Development 20×10 Policy first appears in DPRK media that month."
+)
+MILESTONES = {
     "kcna-2024-01-30-non-permanent-central-committee-20x10": (
         "The non-permanent central committee for promoting the Regional Development 20×10 "
         "Policy starts its work."
     ),
+    "ilna-2025-03-05-kim-world-of-devoted-service-part1": SPA_SESSION,
+    "vok-2024-01-25-report-19th-enlarged-politburo-meeting": SPA_SESSION,
+}
+MILESTONE_OF = {source: summary[:40] for source, summary in MILESTONES.items()}
+# Statements the pack's facts.csv does not hold as rows but its sources make, read by hand.
+EXTRA_FACTS = [
+    # The Politburo report dates the Assembly session before its meeting of 23 January 2024.
+    {
+        "source": "vok-2024-01-25-report-19th-enlarged-politburo-meeting",
+        "county_as_written": "",
+        "province_as_written": "",
+        "event_kind": "other",
+        "date_as_written": "Since the 10th Session of the 14th Supreme People's Assembly",
+        "date_iso_or_edtf": "2024-01-01/2024-01-23",
+        "leader_present": "unstated",
+        "facilities_named": "",
+        "quote": (
+            "Since the 10th Session of the 14th Supreme People's Assembly, the Party Central "
+            "Committee has so far made profound study of ways for ensuring the unconditional "
+            "implementation of the centuries-old desire cherished and hailed by all the people "
+            "across the country and, on this basis, convened an important meeting to solemnly "
+            "proclaim the thoroughgoing plan and strategy for practice."
+        ),
+    },
+    # KBS: Kusong's hospital, the second regional hospital, reported completed when Kim visited
+    # it in December 2025; no ceremony is reported, so the day is not known.
+    {
+        "source": "kbs-2025-12-kusong-hospital-completed",
+        "county_as_written": "Kusong",
+        "county_key": "구성시",
+        "province_as_written": "",
+        "event_kind": "inauguration",
+        "date_as_written": "completed (reported December 2025)",
+        "date_iso_or_edtf": "2025-12",
+        "leader_present": "unstated",
+        "facilities_named": "hospital",
+        "quote": "",
+    },
+]
+FIRST_YEAR_QUOTE = (
+    "Die Aufgabe im ersten Jahr für die 20×10 Politik der Partei der Arbeit Koreas für die "
+    "Entwicklung von örtlichen Gebieten wurde durch die Einweihung der Industriebetriebe im "
+    "Kim-Hyong-Jik-Kreis vom Bezirk Ryanggang abgeschlossen."
+)
+# The first year's task was closed with the 20th inauguration, Kim Hyong Jik's of 11 February
+# 2025 (Voice of Korea; Yonhap: the 20 regions' factories inaugurated from the end of 2024 to
+# then). The pack has no report of Kusong's, Orang's, Usi's or Ichon's own ceremony: they were
+# inaugurated in that span, the day not reported.
+FIRST_YEAR_UNREPORTED = ("구성시", "어랑군", "우시군", "이천군")
+for _hangul in FIRST_YEAR_UNREPORTED:
+    EXTRA_FACTS += [
+        {
+            "source": "vok-2025-02-11-kim-hyong-jik-20th-inauguration-german",
+            "county_as_written": "(not named; the first year's 20 cities and counties)",
+            "county_key": _hangul,
+            "province_as_written": "",
+            "event_kind": "inauguration",
+            "date_as_written": "by the 20th inauguration, 11 February 2025",
+            "date_iso_or_edtf": "2024-02-28/2025-02-11",
+            "leader_present": "unstated",
+            "facilities_named": "regional-industry factories",
+            "quote": FIRST_YEAR_QUOTE,
+        },
+        {
+            "source": "yonhap-2025-02-12-kim-hyong-jik-completes-first-year-korean",
+            "county_as_written": "(20 regions: 성천군 ... 김형직군)",
+            "county_key": _hangul,
+            "province_as_written": "",
+            "event_kind": "inauguration",
+            "date_as_written": "지난해 말 ... 이번",
+            "date_iso_or_edtf": "2024-12/2025-02-11",
+            "leader_present": "unstated",
+            "facilities_named": "regional-industry factories",
+            "quote": "",
+        },
+    ]
+SUMMARIES = {  # what a record made of those statements says of itself
+    ("구성시", "inauguration", "2025-12"): (
+        "Reported completed by Kim Jong Un's visit in December 2025; no ceremony is reported."
+    ),
+    **{
+        (hangul, "inauguration", "2024-12/2025-02-11"): (
+            "Inaugurated by 11 February 2025, when the first year's task was declared complete "
+            "with the 20th inauguration (Kim Hyong Jik County); the day is not reported."
+        )
+        for hangul in FIRST_YEAR_UNREPORTED
+    },
 }
 EVENT_KINDS = {
     "groundbreaking": ("ceremony", "groundbreaking"),

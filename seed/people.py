@@ -432,9 +432,12 @@ def write_people(out: Path, pack: Path, sources: dict) -> None:
     for source, person, role, title, fragments in SPOKE:
         text = body(pack, sources[source])
         quote = " … ".join(dict.fromkeys(sentence_of(text, f) for f in fragments))
-        for event in cited[source]:
-            if event["model"] == "ceremony":
-                add(source, person, role, title, quote, event)
+        # A report's speakers are at its own ceremony: where the source is also cited on
+        # another (a retrospective "inaugurated by then"), the one dated to the day.
+        ceremonies = [event for event in cited[source] if event["model"] == "ceremony"]
+        own = [event for event in ceremonies if "/" not in event["date"]] or ceremonies
+        for event in own:
+            add(source, person, role, title, quote, event)
     rows = sorted(appearances.values(), key=lambda r: (r["date"], r["source"], r["person"]))
     with (out / "appearances.csv").open("w", encoding="utf-8", newline="") as handle:
         writer = csv.DictWriter(handle, fieldnames=APPEARANCE_COLUMNS, lineterminator="\n")

@@ -108,6 +108,13 @@ class FactoryFilterSet(SearchFilterSet):
         field_name="county__programme_year",
         help_text="Programme years of the county, comma-separated.",
     )
+    in_programme = BooleanFilter(
+        label="In the programme",
+        help_text=(
+            "true: factories of the 20×10 policy; false: those recorded that preceded it "
+            "(Kimhwa's pilot factories of 2020–22)."
+        ),
+    )
     has_coordinates = BooleanFilter(
         field_name="latitude",
         lookup_expr="isnull",

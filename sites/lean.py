@@ -32,7 +32,7 @@ PLACEHOLDER = "918273645"
 SAFE = "!$&'()*+,;=/~:@"
 PLAIN_KEY = re.compile(r"[-\w]+", re.ASCII)
 # What `source()` shows, and the date it is ordered by.
-SOURCE_KEYS = ("id", "title", "publisher", "published", "url", "published_lower")
+SOURCE_KEYS = ("id", "title", "description", "publisher", "published", "url", "published_lower")
 PLACE_COLUMNS = {
     "county_slug": F("county__slug"),
     "county_name": F("county__name"),
@@ -97,7 +97,7 @@ def in_source_order(sources: list[dict]) -> list[dict]:
     return sorted(
         sources,
         key=lambda item: Source.order_key(
-            as_date(item["published_lower"]), item["title"], item["id"]
+            as_date(item["published_lower"]), item["title"], item["description"], item["id"]
         ),
     )
 
@@ -126,6 +126,8 @@ def source(urls: URLs, item: dict) -> dict:
         "id": item["id"],
         "url": urls("api:source-detail", item["id"]),
         "title": item["title"],
+        "description": item["description"],
+        "display_title": Source.title_shown(item["title"], item["description"]),
         "publisher": item["publisher"],
         "published": item["published"],
         "link": item["url"] or None,

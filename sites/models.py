@@ -296,6 +296,11 @@ class Factory(models.Model):
     sector = models.CharField(max_length=30, choices=Sector, default=Sector.OTHER)
     products = models.TextField(blank=True, help_text="What it makes, as the sources say.")
     description = models.TextField(blank=True)
+    # Kimhwa's pilot factories (2020–22) preceded the policy: recorded, not counted in it.
+    in_programme = models.BooleanField(
+        default=True,
+        help_text="Built under the Regional Development 20×10 Policy (not an earlier pilot).",
+    )
     latitude, longitude = coordinate_fields()
     sources = models.ManyToManyField(
         "events.Source",

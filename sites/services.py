@@ -1,8 +1,9 @@
 """Every write of a factory: the admin, the API, the import, the intake and the seed load call
-save_factory().
+save_factory(), or check_factory() and then save_checked() where a form shows the check's
+errors before it saves.
 
-It validates, derives the slug from the name when none is given, saves and sets the sources
-in one transaction; bad input raises a ValidationError keyed by field and saves nothing.
+It validates once, derives the slug from the name when none is given, saves and sets the
+sources in one transaction; bad input raises a ValidationError keyed by field and saves nothing.
 Writes of one batch (regiondev.batch: a file's rows, the seed load) share what they read, and
 see the slugs the batch's earlier rows took, written yet or not.
 """
@@ -15,7 +16,7 @@ from django.db import transaction
 from django.utils.text import slugify
 from unidecode import unidecode
 
-from regiondev.batch import Batch
+from regiondev.batch import Batch, Checked
 from sites.choices import Sector
 from sites.models import County, Factory
 from sites.romanization import dprk_romanize
@@ -23,6 +24,7 @@ from sites.romanization import dprk_romanize
 _HANGUL_RUN = re.compile(r"[\uac00-\ud7a3]+")
 _NUMBERED = re.compile(r"-[0-9]+$")
 SLUG_LENGTH = Factory._meta.get_field("slug").max_length
+
 
 def slug_base(name: str, model=Factory) -> str:
     """The slug a name makes: hangul as the DPRK's own English spells it, other letters
@@ -100,17 +102,16 @@ def save_factory(
     description: str = "",
     latitude: Decimal | None = None,
     longitude: Decimal | None = None,
+    in_programme: bool | None = None,
     sources: Iterable | None = None,
     batch: Batch | None = None,
 ) -> Factory:
     """Create `factory` or change it to the values given. An empty slug keeps the one it has,
-    or is made from the name for a new factory."""
-    factory = factory if factory is not None else Factory()
-    batch = batch if batch is not None else Batch()
+    or is made from the name for a new factory; `in_programme` None keeps what it holds."""
     with transaction.atomic():
-        owner, before = _validate(
-            factory,
-            batch,
+        checked = check_factory(
+            factory=factory,
+            batch=batch,
             county=county,
             name=name,
             slug=slug,
@@ -119,26 +120,41 @@ def save_factory(
             description=description,
             latitude=latitude,
             longitude=longitude,
+            in_programme=in_programme,
+            sources=sources,
         )
-        factory.save()
-        _claim_slug(batch, factory, owner if owner is not None else factory.pk, before)
-        if sources is not None:  # None leaves the citations and their claims as they are
-            factory.sources.set(list(sources))
-    return factory
+        return save_checked(checked)
 
 
 def check_factory(
     *, factory: Factory | None = None, batch: Batch | None = None, **fields
-) -> Factory:
-    """What save_factory() would refuse, refused the same way, with nothing written. In a
-    batch, the factory's slug counts as taken for the batch's later writes, as its save
-    would make it."""
+) -> Checked:
+    """What save_factory() would refuse, refused the same way, with nothing written; what it
+    passes, for save_checked() to write. In a batch, the factory's slug counts as taken for
+    the batch's later writes, as its save would make it."""
     factory = factory if factory is not None else Factory()
     batch = batch if batch is not None else Batch()
     fields = {"slug": "", "sector": Sector.OTHER, "latitude": None, "longitude": None, **fields}
-    fields.pop("sources", None)
+    sources = fields.pop("sources", None)
+    if fields.get("in_programme") is None:
+        fields.pop("in_programme", None)
     owner, before = _validate(factory, batch, **fields)
     _claim_slug(batch, factory, owner, before)
+    relations = {"sources": None if sources is None else list(sources)}
+    return Checked(factory, batch, owner, relations, before)
+
+
+def save_checked(checked: Checked) -> Factory:
+    """Write what check_factory() passed, as it passed it. Sources None leave the citations
+    and their claims as they are."""
+    checked.confirm()
+    factory, sources = checked.record, checked.relations["sources"]
+    with transaction.atomic():
+        factory.save()
+        owner = checked.owner if checked.owner is not None else factory.pk
+        _claim_slug(checked.batch, factory, owner, checked.before)
+        if sources is not None:
+            factory.sources.set(sources)
     return factory
 
 

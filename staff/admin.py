@@ -125,6 +125,21 @@ class HistoryAdmin(VersionedAdminMixin, SimpleHistoryAdmin):
             previous = current
 
 
+class ServiceAdmin:
+    """For a record written through its service: the form's check (regiondev/forms.py) has
+    validated it, the service's `save_checked` (a staticmethod here) writes it with its
+    relations as checked, and only the inlines are left to save."""
+
+    save_checked = None
+
+    def write(self, obj, form):
+        self.save_checked(form.checked)
+
+    def save_related(self, request, form, formsets, change):
+        for formset in formsets:
+            self.save_formset(request, form, formset, change=change)
+
+
 class ImportExportHistoryAdmin(ImportExportModelAdmin, HistoryAdmin):
     """History as above, plus import and export in CSV and XLSX.
 

@@ -18,6 +18,7 @@ from staff.admin import (
     ChangeMessageForm,
     HistoryAdmin,
     ImportExportHistoryAdmin,
+    ServiceAdmin,
     SourceCountAdmin,
 )
 from staff.event_resources import CeremonyResource, GuidanceVisitResource, SourceResource
@@ -102,9 +103,13 @@ class DatePreviewAdmin:
         return super().formfield_for_dbfield(db_field, request, **kwargs)
 
 
-class EventAdmin(SourceCountAdmin, SearchRuleAdmin, DatePreviewAdmin, ImportExportHistoryAdmin):
+class EventAdmin(
+    ServiceAdmin, SourceCountAdmin, SearchRuleAdmin, DatePreviewAdmin, ImportExportHistoryAdmin
+):
     """Saved and deleted through events/services.py, which connects the event to its
     factories' places and keeps the factories' dates."""
+
+    save_checked = staticmethod(services.save_checked)
 
     # The date leads and links to the event: kind and place have their own columns.
     list_display = [
@@ -130,9 +135,6 @@ class EventAdmin(SourceCountAdmin, SearchRuleAdmin, DatePreviewAdmin, ImportExpo
     def date_in_words(self, event):
         return event.date_in_words if event.date_lower else "—"
 
-    def write(self, obj, form):
-        self.save_service(obj, **form.service_values())
-
     def save_related(self, request, form, formsets, change):
         # The service has set the factories and sources; only the inlines are left.
         for formset in formsets:
@@ -156,9 +158,6 @@ class CeremonyAdmin(EventAdmin):
     resource_classes = [CeremonyResource]
     inlines = [citation_inline("ceremony"), appearance_inline("ceremony"), PhotoInline]
 
-    def save_service(self, obj, **values):
-        services.save_ceremony(ceremony=obj, **values)
-
     def delete_model(self, request, obj):
         services.delete_ceremony(ceremony=obj)
 
@@ -173,18 +172,20 @@ class GuidanceVisitAdmin(EventAdmin):
     resource_classes = [GuidanceVisitResource]
     inlines = [citation_inline("visit"), appearance_inline("visit"), PhotoInline]
 
-    def save_service(self, obj, **values):
-        services.save_guidance_visit(visit=obj, **values)
-
 
 @admin.register(Source)
 class SourceAdmin(DatePreviewAdmin, ImportExportHistoryAdmin):
     date_fields = ("published",)
     resource_classes = [SourceResource]
-    list_display = ["title", "publisher", "published", "language", "state_media"]
+    list_display = ["shown_as", "publisher", "published", "language", "state_media"]
     list_filter = ["state_media", "language"]
-    search_fields = ["title", "publisher", "url", "excerpt", "key"]
-    readonly_fields = ["published_in_words", "updated_at"]
+    search_fields = ["title", "description", "publisher", "url", "excerpt", "key"]
+    readonly_fields = ["published_in_words", "shown_as", "updated_at"]
+
+    @admin.display(description="shown as", ordering="title")
+    def shown_as(self, source):
+        """As every page names it: a description stands in square brackets."""
+        return source.display_title
 
 
 class PhotoAdminForm(ChangeMessageForm, PhotoForm):
@@ -196,6 +197,6 @@ class PhotoAdmin(HistoryAdmin):
     form = PhotoAdminForm
     list_display = ["caption", "credit", "source", "factory", "ceremony", "visit"]
     list_select_related = ["source", "factory", "ceremony", "visit"]
-    search_fields = ["caption", "credit", "source__title"]
+    search_fields = ["caption", "credit", "source__title", "source__description"]
     autocomplete_fields = ["source", "factory", "ceremony", "visit"]
     readonly_fields = [thumbnail_preview, "width", "height", "updated_at"]

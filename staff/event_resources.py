@@ -66,6 +66,8 @@ class SourceResource(RecordResource):
         fields = [
             "id",
             "title",
+            "description",
+            "title_note",
             "publisher",
             "url",
             "published",

@@ -26,7 +26,7 @@ class ArticleForm(forms.ModelForm):
 
     class Meta:
         model = Source
-        fields = ["title", "publisher", "published", "url", "full_text"]
+        fields = ["title", "description", "publisher", "published", "url", "full_text"]
         labels = {"full_text": "report text"}
         help_texts = {
             "published": (
@@ -77,8 +77,12 @@ class ArticleForm(forms.ModelForm):
         frame = read_frame(text)
         if not cleaned.get("title") and frame.title:
             cleaned["title"] = self.instance.title = frame.title[:300]
-        if not cleaned.get("title"):
-            self.add_error("title", "Give the report's title: the text does not carry one.")
+        if not cleaned.get("title") and not cleaned.get("description"):
+            self.add_error(
+                "title",
+                "Give the report's headline, or where it is not known a description of the "
+                "report: the text carries no headline.",
+            )
         if not cleaned.get("published"):
             if frame.published:
                 cleaned["published"] = self.instance.published = frame.published.isoformat()

@@ -1,14 +1,15 @@
 import re
 
 from django.contrib import admin
-from django.core.exceptions import ValidationError
 
+from regiondev.forms import ServiceForm
 from sites import services
 from sites.models import FACTORY_FIELDS, County, Factory, Province
 from staff.admin import (
     ChangeMessageForm,
     HistoryAdmin,
     ImportExportHistoryAdmin,
+    ServiceAdmin,
     SourceCountAdmin,
 )
 from staff.event_admin import PhotoInline, citation_inline
@@ -88,8 +89,12 @@ class CountyAdmin(SourceCountAdmin, SearchRuleAdmin, ImportExportHistoryAdmin):
     inlines = [FactoryInline]
 
 
-class FactoryAdminForm(ChangeMessageForm):
-    """The slug may be left empty: the service makes it from the name."""
+class FactoryAdminForm(ChangeMessageForm, ServiceForm):
+    """Validated once, by the service its save goes through (sites/services.py). The slug
+    may be left empty: the service makes it from the name."""
+
+    service_fields = (*FACTORY_FIELDS, "sources")
+    needed_for_check = ("county", "name")
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
@@ -99,27 +104,21 @@ class FactoryAdminForm(ChangeMessageForm):
                 "slug"
             ].help_text = "The factory's address in URLs. Left empty, it is made from the name."
 
-    def _post_clean(self):
-        super()._post_clean()
-        values = {name: self.cleaned_data.get(name) for name in FACTORY_FIELDS}
-        if self.errors or values["slug"] is None:
-            return
-        try:
-            services.check_factory(factory=self.instance, **values)
-        except ValidationError as error:
-            self._update_errors(error)
+    def check(self, values):
+        return services.check_factory(factory=self.instance, **values)
 
 
 @admin.register(Factory)
-class FactoryAdmin(SourceCountAdmin, SearchRuleAdmin, ImportExportHistoryAdmin):
+class FactoryAdmin(ServiceAdmin, SourceCountAdmin, SearchRuleAdmin, ImportExportHistoryAdmin):
     """Saved through sites/services.py."""
 
     form = FactoryAdminForm
+    save_checked = staticmethod(services.save_checked)
     resource_classes = [FactoryResource]
     inlines = [citation_inline("factory"), PhotoInline]
     # The milestone dates are on the form and the timeline: the status says how far it has come.
     list_display = ["name", "county", "sector", "status", "source_count"]
-    list_filter = ["status", "sector", "county__province", "county__programme_year"]
+    list_filter = ["status", "sector", "in_programme", "county__province", "county__programme_year"]
     list_select_related = ["county__province"]
     search_fields = ["name", "products"]
     autocomplete_fields = ["county"]
@@ -130,11 +129,6 @@ class FactoryAdmin(SourceCountAdmin, SearchRuleAdmin, ImportExportHistoryAdmin):
         "construction_time",
         "updated_at",
     ]
-
-    def write(self, obj, form):
-        values = {name: form.cleaned_data.get(name) for name in FACTORY_FIELDS}
-        values["slug"] = values["slug"] or ""
-        services.save_factory(factory=obj, sources=form.cleaned_data.get("sources"), **values)
 
     @admin.display(description="groundbreaking to inauguration")
     def construction_time(self, factory):

@@ -224,6 +224,15 @@ class RecordResource(resources.ModelResource):
             dataset, *args, rollback_on_validation_errors=rollback_on_validation_errors, **kwargs
         )
 
+    def import_data_inner(self, dataset, dry_run, raise_errors, using_transactions, *args, **kw):
+        # A preview writes nothing, so its rows need no savepoint each, which cost two round
+        # trips a row (20,000 rows: 40,000 queries, two thirds of the check's time); the
+        # whole preview stays one transaction, rolled back.
+        using_transactions = using_transactions and not dry_run
+        return super().import_data_inner(
+            dataset, dry_run, raise_errors, using_transactions, *args, **kw
+        )
+
     def import_instance(self, instance, row, **kwargs):
         """Check the many-to-many columns too, before the row is saved rather than after."""
         errors = self.repeated_key(row, kwargs.get("row_number"))

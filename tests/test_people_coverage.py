@@ -80,6 +80,9 @@ def test_every_speaker_the_texts_name_is_linked(seeded, capsys):
         ceremonies = list(Ceremony.objects.filter(citations__source__key=path.stem).distinct())
         if not ceremonies:
             continue
+        # A report's speakers are at its own ceremony, not at those it is cited on as saying
+        # they were over by then ("the 20th inauguration closed the first year").
+        ceremonies = [c for c in ceremonies if c.date_lower == c.date_upper] or ceremonies
         if UNNAMED.search(text):
             unnamed.append(path.stem)
         for name in sorted(speakers_named(text)):

@@ -5,6 +5,7 @@ from django.urls import include, path, re_path
 from drf_spectacular.views import SpectacularAPIView, SpectacularSwaggerSplitView
 
 from events.api import urls as event_api
+from events.freshness import in_plain_text, read
 from regiondev.api.views import ApiRootView, NotFoundView
 from regiondev.downloads import WholeRecordView, write_archive
 from sites.api import urls as place_api
@@ -18,7 +19,7 @@ resources = [*place_api.router.registry, *event_api.router.registry]
 def write_record_archive(request, today, archive) -> None:
     """The whole-record archive of the lists above; a module-level function, so that a worker
     can build it by name."""
-    write_archive(request, today, archive, resources=resources)
+    write_archive(request, today, archive, resources=resources, as_of=in_plain_text(read()))
 
 
 urlpatterns = [

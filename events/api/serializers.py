@@ -2,6 +2,7 @@
 photos, and a factory's timeline."""
 
 from django.core.exceptions import ValidationError
+from django.db.models.manager import BaseManager
 from django.urls import reverse
 from drf_spectacular.types import OpenApiTypes
 from drf_spectacular.utils import extend_schema_field
@@ -9,7 +10,16 @@ from rest_framework import serializers
 
 from events import services
 from events.images import process_photo
-from events.models import Appearance, Ceremony, Citation, GuidanceVisit, Person, Photo, Source
+from events.models import (
+    Appearance,
+    Ceremony,
+    Citation,
+    GuidanceVisit,
+    Person,
+    Photo,
+    Source,
+    by_directness,
+)
 from regiondev.api.serializers import (
     BriefRelatedField,
     DateRange,
@@ -20,6 +30,7 @@ from regiondev.api.serializers import (
     ValidatedModelSerializer,
 )
 from sites.api.serializers import (
+    DISPLAY_TITLE_HELP,
     BriefCountySerializer,
     BriefFactorySerializer,
     BriefProvinceSerializer,
@@ -50,6 +61,36 @@ EVENT_FIELDS = [
 ]
 # What the services are given; the rest is read-only.
 EVENT_SERVICE_FIELDS = services.EVENT_FIELDS
+
+
+class ByDirectness:
+    """An event's sources (or what each states) in their order under the event: its own
+    report in DPRK state media first, then by days from the event (events/models/ordering.py)."""
+
+    def get_attribute(self, instance):
+        items = super().get_attribute(instance)
+        # A related manager reads its prefetched rows with all(); a queryset is read as it is
+        # (all() on it would be a new query).
+        items = items.all() if isinstance(items, BaseManager) else items
+        return by_directness(items, instance, source=self.source_of)
+
+    @staticmethod
+    def source_of(item):
+        return item
+
+
+class SourcesByDirectness(ByDirectness, serializers.ManyRelatedField):
+    pass
+
+
+class SourceBriefsByDirectness(ByDirectness, serializers.ListSerializer):
+    pass
+
+
+class CitationsByDirectness(ByDirectness, serializers.ListSerializer):
+    @staticmethod
+    def source_of(item):
+        return item.source
 
 
 class CitationSerializer(serializers.ModelSerializer):
@@ -114,11 +155,12 @@ class EventSerializer(ServiceSerializer):
         required=False,
         help_text="The factories it concerns: slugs to write.",
     )
-    sources = source_field()
-    citations = CitationSerializer(
-        many=True,
+    sources = source_field(many_class=SourcesByDirectness)
+    citations = CitationsByDirectness(
+        child=CitationSerializer(),
         read_only=True,
-        help_text="What each source states; where they disagree, every claim is here.",
+        help_text="What each source states, in the order of its source; where they disagree, "
+        "every claim is here.",
     )
 
 
@@ -129,7 +171,7 @@ class CeremonySerializer(EventSerializer):
     record_argument = "ceremony"
     service_fields = (*EVENT_SERVICE_FIELDS, "speakers", "repeat")
     check = staticmethod(services.check_ceremony)
-    save_service = staticmethod(services.save_ceremony)
+    save_checked = staticmethod(services.save_checked)
 
     class Meta:
         model = Ceremony
@@ -143,7 +185,7 @@ class GuidanceVisitSerializer(EventSerializer):
     record_argument = "visit"
     service_fields = (*EVENT_SERVICE_FIELDS, "led_by")
     check = staticmethod(services.check_guidance_visit)
-    save_service = staticmethod(services.save_guidance_visit)
+    save_checked = staticmethod(services.save_checked)
 
     class Meta:
         model = GuidanceVisit
@@ -157,6 +199,7 @@ class SourceSerializer(ValidatedModelSerializer):
     page_url = PageURLField()
     link = LinkField(required=False, help_text="Where to read it; null for none.")
     published_in_words = serializers.CharField(read_only=True)
+    display_title = serializers.CharField(read_only=True, help_text=DISPLAY_TITLE_HELP)
 
     class Meta:
         model = Source
@@ -165,6 +208,9 @@ class SourceSerializer(ValidatedModelSerializer):
             "url",
             "page_url",
             "title",
+            "description",
+            "title_note",
+            "display_title",
             "publisher",
             "publisher_detail",
             "state_media",
@@ -269,7 +315,7 @@ class TimelineEventSerializer(serializers.Serializer):
     place = serializers.CharField(help_text="Where, in words.")
     leader_present = serializers.BooleanField()
     summary = serializers.CharField()
-    sources = BriefSourceSerializer(many=True)
+    sources = SourceBriefsByDirectness(child=BriefSourceSerializer())
 
     @extend_schema_field(serializers.ChoiceField(choices=["ceremony", "guidance visit"]))
     def get_type(self, event):

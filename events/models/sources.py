@@ -9,7 +9,7 @@ from django.urls import reverse
 from django.utils.translation import gettext
 
 from events.choices import LeaderPresence
-from events.models.ordering import SOURCE_ORDER
+from events.models.ordering import SOURCE_ORDER, source_key
 from events.models.querysets import CitationQuerySet
 from regiondev import dates
 from regiondev.changes import History
@@ -18,7 +18,7 @@ from regiondev.constraints import CheckConstraint
 
 def source_sort_key(source) -> tuple:
     """SOURCE_ORDER as a sort key, for sources gathered from several records."""
-    return Source.order_key(source.published_lower, source.title, source.pk)
+    return source_key(source.published_lower, source.title, source.description, source.pk)
 
 
 class Source(models.Model):
@@ -31,7 +31,25 @@ class Source(models.Model):
         blank=True,
         help_text="A stable name for the source in the seed data, e.g. kcna-2025-01-11-unpha.",
     )
-    title = models.CharField(max_length=300)
+    title = models.CharField(
+        max_length=300,
+        blank=True,
+        db_default="",
+        help_text="The headline as published; empty where it is not known.",
+    )
+    description = models.CharField(
+        max_length=300,
+        blank=True,
+        db_default="",
+        help_text="Where the headline is not known: what the report is, in our words. "
+        "Shown in square brackets, never as a headline.",
+    )
+    title_note = models.CharField(
+        max_length=300,
+        blank=True,
+        db_default="",
+        help_text="Why the title is empty, or where it comes from (e.g. a translation).",
+    )
     publisher = models.CharField(
         max_length=100,
         blank=True,
@@ -95,10 +113,16 @@ class Source(models.Model):
                 name="events_source_published_bounds_ordered",
                 violation_error_message="A publication date cannot end before it starts.",
             ),
+            CheckConstraint(
+                condition=~Q(title="") | ~Q(description=""),
+                name="events_source_has_title_or_description",
+                violation_error_message="Give the headline as published, or, where it is not "
+                "known, a description of the report.",
+            ),
         ]
 
     def __str__(self) -> str:
-        return self.title
+        return self.display_title
 
     def save(self, *args, **kwargs):
         self.derive_published_bounds()
@@ -107,15 +131,24 @@ class Source(models.Model):
     def get_absolute_url(self) -> str:
         return reverse("events:source-detail", args=[self.pk])
 
+    @property
+    def display_title(self) -> str:
+        return self.title_shown(self.title, self.description)
+
     @staticmethod
-    def order_key(published_lower, title: str, pk: int) -> tuple:
+    def title_shown(title: str, description: str) -> str:
+        """The one rule for naming a source, on pages, in citations, the API and downloads:
+        its headline as published, or, where the headline is not known, the editors'
+        description in square brackets (a supplied title, as a bibliography marks one), so
+        that nobody quotes a description as the headline."""
+        if title:
+            return title
+        return f"[{description}]" if description else ""
+
+    @staticmethod
+    def order_key(published_lower, title: str, description: str, pk: int) -> tuple:
         """SOURCE_ORDER as a sort key, for sources loaded as rows rather than records."""
-        return (
-            published_lower is None,
-            -published_lower.toordinal() if published_lower else 0,
-            title,
-            pk,
-        )
+        return source_key(published_lower, title, description, pk)
 
     @property
     def published_in_words(self) -> str:

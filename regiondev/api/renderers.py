@@ -49,7 +49,7 @@ def cell(value):
         return LIST_SEPARATOR.join(str(cell(item)) for item in value)
     if isinstance(value, dict):
         # A citation is named by its source.
-        for key in ("name", "title", "slug", "id", "source"):
+        for key in ("name", "display_title", "title", "slug", "id", "source"):
             if key in value:
                 return cell(value[key])
     if value is None:

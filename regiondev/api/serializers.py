@@ -199,8 +199,9 @@ class ServiceSerializer(ValidatedModelSerializer):
     """Writes through the app's service (`services.py`), which checks the record together with
     the records it connects to and saves it with its relations in one transaction.
 
-    A subclass names the service's `check` and `save` functions (as staticmethods), the keyword
-    they take the record by, and the model fields they are given.
+    The check validates (once): the save writes what it passed with the service's
+    `save_checked`. A subclass names the service's `check` and `save_checked` functions (as
+    staticmethods), the keyword they take the record by, and the model fields they are given.
     """
 
     record_argument = ""
@@ -221,24 +222,18 @@ class ServiceSerializer(ValidatedModelSerializer):
     def validate(self, attrs):
         attrs = serializers.ModelSerializer.validate(self, attrs)
         try:
-            self.check(**{self.record_argument: self.instance}, **self.service_values(attrs))
+            self.checked = self.check(
+                **{self.record_argument: self.instance}, **self.service_values(attrs)
+            )
         except DjangoValidationError as error:
             raise serializers.ValidationError(self.field_errors(error)) from error
         return attrs
 
     def create(self, validated_data):
-        return self.save_record(None, validated_data)
+        return self.save_checked(self.checked)
 
     def update(self, instance, validated_data):
-        return self.save_record(instance, validated_data)
-
-    def save_record(self, instance, validated_data):
-        try:
-            return self.save_service(
-                **{self.record_argument: instance}, **self.service_values(validated_data)
-            )
-        except DjangoValidationError as error:
-            raise serializers.ValidationError(self.field_errors(error)) from error
+        return self.save_checked(self.checked)
 
 
 class DateRange(serializers.Serializer):

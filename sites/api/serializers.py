@@ -22,6 +22,10 @@ from sites.search import split_aliases
 # Places cite sources through their `sources` relation ("events.Source"); the model is reached
 # through that relation, so places do not import the events app above them.
 Source = County._meta.get_field("sources").related_model
+DISPLAY_TITLE_HELP = (
+    "How to name the source: the headline as published, or, where it is not known, the "
+    "description in square brackets (a supplied title, never the headline)."
+)
 
 
 class BriefProvinceSerializer(serializers.ModelSerializer):
@@ -51,21 +55,30 @@ class BriefFactorySerializer(serializers.ModelSerializer):
 class BriefSourceSerializer(serializers.ModelSerializer):
     url = RecordURLField(view_name="api:source-detail")
     link = LinkField(read_only=True, help_text="Where to read it.")
+    display_title = serializers.CharField(read_only=True, help_text=DISPLAY_TITLE_HELP)
 
     class Meta:
         model = Source
-        fields = ["id", "url", "title", "publisher", "published", "link"]
+        fields = [
+            "id",
+            "url",
+            "title",
+            "description",
+            "display_title",
+            "publisher",
+            "published",
+            "link",
+        ]
 
 
-def source_field(**kwargs):
-    return BriefRelatedField(
-        BriefSourceSerializer,
-        slug_field="pk",
-        queryset=Source.objects.all(),
-        many=True,
+def source_field(many_class=serializers.ManyRelatedField):
+    """A record's sources: brief sources to read, ids to write; `many_class` may order them."""
+    return many_class(
+        child_relation=BriefRelatedField(
+            BriefSourceSerializer, slug_field="pk", queryset=Source.objects.all()
+        ),
         required=False,
         help_text="The sources that say so: ids to write.",
-        **kwargs,
     )
 
 
@@ -145,7 +158,7 @@ class FactorySerializer(ServiceSerializer):
     record_argument = "factory"
     service_fields = (*FACTORY_FIELDS, "sources")
     check = staticmethod(services.check_factory)
-    save_service = staticmethod(services.save_factory)
+    save_checked = staticmethod(services.save_checked)
 
     url = RecordURLField(view_name="api:factory-detail", lookup_field="slug")
     page_url = PageURLField()

@@ -86,8 +86,8 @@ def build_event(choice: Choice):
     values = choice.values(factories=choice.factories)
     values.pop("sources")
     if choice.model is Ceremony:
-        return event_services.check_ceremony(ceremony=choice.update, **values)
-    return event_services.check_guidance_visit(visit=choice.update, **values)
+        return event_services.check_ceremony(ceremony=choice.update, **values).record
+    return event_services.check_guidance_visit(visit=choice.update, **values).record
 
 
 def _save(choice: Choice, record, *, factories, sources):

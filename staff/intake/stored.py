@@ -9,7 +9,7 @@ from events.models import Ceremony, GuidanceVisit, Source
 from staff.intake.kinds import EVENT_KINDS
 
 if TYPE_CHECKING:
-    from staff.intake.reading import ProposedEvent
+    from staff.intake.proposals import ProposedEvent
 
 
 def existing_source(*, title: str, url: str = "") -> Source | None:

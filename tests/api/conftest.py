@@ -60,7 +60,9 @@ def world(db):
         slug="hamju-clothing",
         sector="textiles and clothing",
     )
-    bricks = make.factory(county=onchon, name="Onchon brickworks", slug="onchon-bricks")
+    bricks = make.factory(
+        county=onchon, name="Onchon brickworks", slug="onchon-bricks", in_programme=False
+    )
     breaking = make.ceremony(
         kind="groundbreaking",
         date="2024-02-21/2024-02-29",

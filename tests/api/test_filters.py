@@ -77,6 +77,8 @@ CASES = {
         ({"programme_year": "2025"}, {"cloth"}),
         ({"programme_year__in": "2024,2025"}, {"food", "cloth"}),
         ({"has_coordinates": "true"}, {"food"}),
+        ({"in_programme": "false"}, {"bricks"}),
+        ({"in_programme": "true"}, {"food", "cloth"}),
         ({"sector": "foodstuff"}, {"food"}),
         ({"sector__in": "foodstuff,other"}, {"food", "bricks"}),
         ({"status": "operating"}, {"food"}),

@@ -145,6 +145,14 @@ BAD_WRITES = [
     ),
     pytest.param(
         "post",
+        lambda w: reverse("api:source-list"),
+        {"title": "", "description": "", "publisher": "KCNA", "published": "2025"},
+        "non_field_errors",
+        "Give the headline as published, or, where it is not known, a description",
+        id="a source with neither headline nor description",
+    ),
+    pytest.param(
+        "post",
         lambda w: reverse("api:factory-list"),
         {"name": "F", "slug": "f", "county": "hamju", "sources": [987654]},
         "sources",

@@ -3,6 +3,9 @@
 The expectation is written out by hand from the rule (oldest first; on a shared day the
 groundbreaking first and the inauguration last; sources latest first, undated last), not
 computed by the code under test.
+
+Under an event, sources run by directness (the event's own report in state media, then days
+from the event); elsewhere latest first. tests/events/test_source_order.py varies both.
 """
 
 import icalendar
@@ -17,6 +20,8 @@ pytestmark = pytest.mark.django_db
 SAME_DAY = "2024-06-10"
 IN_ORDER = ["Ground broken", "First visit", "Second visit", "Opened"]
 SOURCES_IN_ORDER = ["January 2025 report", "December 2024 report", "Undated report"]
+# Under the events of 10 June 2024: December 2024 is fewer days away than January 2025.
+SOURCES_UNDER_EVENTS = ["December 2024 report", "January 2025 report", "Undated report"]
 
 
 @pytest.fixture
@@ -74,7 +79,7 @@ def test_the_api_timeline_gives_the_one_order(client, one_day):
     events = response.json()["events"]
     assert [event["summary"] for event in events] == IN_ORDER
     for event in events:
-        assert [source["title"] for source in event["sources"]] == SOURCES_IN_ORDER
+        assert [source["title"] for source in event["sources"]] == SOURCES_UNDER_EVENTS
 
 
 def test_the_calendar_feed_gives_the_one_order(client, one_day):
@@ -83,11 +88,20 @@ def test_the_calendar_feed_gives_the_one_order(client, one_day):
     assert summaries == IN_ORDER
 
 
+def after(html: str, marker: str) -> str:
+    return html[html.index(marker) :]
+
+
 def test_sources_are_listed_latest_first_and_undated_last_everywhere(client, one_day):
     factory_page = client.get(one_day.get_absolute_url()).content.decode()
-    assert in_page_order(factory_page, SOURCES_IN_ORDER) == SOURCES_IN_ORDER
+    # The factory's own sources, below its timeline of events.
+    factory_sources = after(factory_page, 'id="sources-title"')
+    assert in_page_order(factory_sources, SOURCES_IN_ORDER) == SOURCES_IN_ORDER
     county_page = client.get(one_day.county.get_absolute_url()).content.decode()
-    assert in_page_order(county_page, SOURCES_IN_ORDER) == SOURCES_IN_ORDER
+    county_sources = after(county_page, 'id="sources-title"')
+    assert in_page_order(county_sources, SOURCES_IN_ORDER) == SOURCES_IN_ORDER
+    source_list = client.get(reverse("events:source-list")).content.decode()
+    assert in_page_order(source_list, SOURCES_IN_ORDER) == SOURCES_IN_ORDER
     for url in (reverse("api:factory-list"), reverse("api:factory-detail", args=[one_day.slug])):
         body = client.get(url).json()
         factory = body["results"][0] if "results" in body else body

@@ -183,7 +183,7 @@ def test_the_csv_is_the_filtered_table(client, seeded, query):
 
 def test_the_csv_holds_ceremonies_and_visits_together(client, seeded):
     rows = csv_rows(client.get(EVENTS_CSV))
-    assert len(rows) == 94
+    assert len(rows) == 99
     assert {row["category"] for row in rows} == {"ceremony", "visit"}
     assert list(rows[0]) == [
         "url",

@@ -36,7 +36,9 @@ def test_home_charts_are_server_side_svg_with_text_alternatives(client, seeded):
     assert 'role="img"' in html
     assert "<desc" in html
     assert "2024: 20; 2025: 19; 2026: 4" in html
-    assert "planned: 1; under construction: 9; operating: 48" in html
+    # The programme's factories, named one by one where the sources name them (issue 21);
+    # Kimhwa's four pilot factories are not counted.
+    assert "planned: 3; under construction: 5; operating: 59" in html
     # The same numbers as a table, for readers who cannot see the picture.
     assert '<th scope="row"><a href="/counties/?programme_year=2024">2024</a></th>' in html
 
@@ -53,7 +55,7 @@ def test_province_list_counts_counties_and_programme_counties(client, seeded):
     assert "South Phyongan" in text
     south_phyongan = Province.objects.get(slug="south-phyongan")
     counties = south_phyongan.counties.count()
-    assert re.search(rf"South Phyongan 평안남도 KP-02 {counties} 6 9", text)
+    assert re.search(rf"South Phyongan 평안남도 KP-02 {counties} 6 15", text)
 
 
 def test_province_page_lists_its_counties_and_events(client, seeded):

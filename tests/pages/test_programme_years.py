@@ -5,6 +5,7 @@ import re
 import pytest
 from django.urls import reverse
 
+from events.models import Citation
 from sites.programme import year_comparison
 from tests import factories as make
 from tests.pages.test_places import text_of
@@ -48,15 +49,9 @@ def test_a_year_page_lists_its_counties_and_compares_the_years(client, two_years
     assert response.status_code == 200
     text = text_of(response)
     assert "3 of 20 counties recorded for 2024; 17 not yet named" in text
-    assert (
-        "Songchon" in text
-    )
-    assert (
-        "Jaeryong" in text
-    )
-    assert (
-        "Unpha" not in text.split("side by side")[0]
-    )
+    assert "Songchon" in text
+    assert "Jaeryong" in text
+    assert "Unpha" not in text.split("side by side")[0]
     assert "late February 2024" in text
     assert "295–303 days" in text
     assert re.search(r"Kowon Province \d+ no factory recorded yet", text)
@@ -73,9 +68,11 @@ def test_a_year_outside_the_programme_is_not_found(client, db):
 def test_a_year_page_costs_the_same_queries_at_any_size(
     client, db, django_assert_num_queries, counties
 ):
-    """Guards against a query per county or factory."""
+    """Guards against a query per county, factory or milestone of the policy."""
     for n in range(counties):
         county = make.county(programme_year=2024, latitude=39.2, longitude=126.0 + n / 10)
         built(county, groundbreaking="2024-03", inauguration="2024-12-20")
-    with django_assert_num_queries(5):
+        milestone = make.ceremony(kind="other", date=f"2024-01-{n + 10}", summary=f"Step {n}")
+        Citation.objects.create(ceremony=milestone, source=make.source(), date="")
+    with django_assert_num_queries(10):  # one of them says how current the data are
         client.get(reverse("sites:programme-year", args=[2024]))

@@ -172,7 +172,7 @@ def test_ical_feed_marks_a_year_only_date_instead_of_blocking_out_the_year(clien
 
 def test_ical_feed_has_every_event_once(client, seeded):
     events = calendar_events(client)
-    assert len(events) == 94
+    assert len(events) == 99
     month = [e for e in events.values() if "July 2024" in str(e["DESCRIPTION"])]
     assert [(e.decoded("DTSTART"), e.decoded("DTEND")) for e in month] == [
         (datetime.date(2024, 7, 1), datetime.date(2024, 8, 1))

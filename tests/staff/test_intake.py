@@ -120,11 +120,13 @@ class TestReadingTheArticle:
         assert reading.source == Source.objects.get(title=TITLE)
         assert len(reading.events) == 9
         # Only the article's unnamed places ("19 cities and counties", "other cities and
-        # counties") have no record of their own: the record holds them as named events.
+        # counties", "North Phyongan Province") have no record of their own: the record holds
+        # them as named events (the North Phyongan visit as Kujang's, seed/decisions.py).
         new = reading.new_events
         assert {(event.kind, event.county) for event in new} == {
             ("groundbreaking", None),
             ("inauguration", None),
+            ("field guidance", None),
         }
         assert all(
             event.existing and event.cites_source for event in reading.events if event not in new

@@ -118,3 +118,23 @@ def test_a_record_the_reader_missed_is_added_by_hand(gazetteer, editor_client):
     assert (visit.date, visit.county.name, visit.led_by) == ("2024-08", "Hamju", "Kim Jong Un")
     assert [f.name for f in visit.factories.all()] == ["Hamju Foodstuff Factory"]
     assert Ceremony.objects.get().date == "2025-01-18"
+
+
+@pytest.mark.parametrize(
+    ("title", "description", "refused"),
+    [
+        ("", "", True),
+        ("", "Report of an inauguration in Hamju County", False),
+        ("Factories inaugurated", "", False),
+    ],
+)
+def test_a_report_without_headline_is_stored_under_a_description(
+    gazetteer, staff_client, title, description, refused
+):
+    """The headline is often not known; a description stands in for it, never a blank."""
+    response = post(staff_client, title=title, description=description)
+    errors = response.context["article_form"].errors
+    assert ("title" in errors) is refused
+    if refused:
+        assert "description of the report" in errors["title"][0]
+        assert nothing_stored()

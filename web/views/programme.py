@@ -10,6 +10,7 @@ from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 from django.views.generic import TemplateView
 
+from events.choices import CeremonyKind
 from events.chronology import (
     event_rows,
     load_events,
@@ -41,7 +42,12 @@ class HomeView(CachedPageMixin, TemplateView):
         )
         programme = [county for county in counties if county.programme_year is not None]
         per_year = Counter(county.programme_year for county in programme)
-        statuses = dict(Factory.objects.values_list("status").annotate(count=Count("pk")))
+        # The programme's factories only: Kimhwa's pilots of 2020–22 are recorded, not counted.
+        statuses = dict(
+            Factory.objects.filter(in_programme=True)
+            .values_list("status")
+            .annotate(count=Count("pk"))
+        )
         points = map_points(counties)
         counties_url, factories_url = reverse("sites:county-list"), reverse("sites:factory-list")
         context.update(
@@ -70,7 +76,7 @@ class HomeView(CachedPageMixin, TemplateView):
                     for status in FactoryStatus
                 ],
                 chart_id="chart-status",
-                title=_("Factories by status"),
+                title=_("Factories of the programme by status"),
             ),
             programme_count=len(programme),
             programme_target=COUNTIES_A_YEAR * len(PROGRAMME_YEARS),
@@ -207,8 +213,15 @@ class ProgrammeYearView(CachedPageMixin, TemplateView):
             factories_by_county.setdefault(factory.county_id, []).append(factory)
         comparison = year_comparison()
         points = map_points(with_map_status(County.objects.order_by("name", "pk")), year=year)
+        # The policy's own milestones of the year: records of no county, with their sources.
+        milestones = Ceremony.objects.filter(
+            kind=CeremonyKind.OTHER, county=None, province=None, date_lower__year=year
+        )
         context.update(
             year=year,
+            milestones=load_events(
+                event_rows(milestones, GuidanceVisit.objects.none()).order_by(*in_event_order())
+            ),
             counties=[
                 {"county": county, "factories": factories_by_county.get(county.pk, [])}
                 for county in counties
