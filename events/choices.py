@@ -20,3 +20,17 @@ class LeaderPresence(models.TextChoices):
     YES = "yes", _("present")
     NO = "no", _("not among those present")
     UNSTATED = "unstated", _("not stated")
+
+
+class Role(models.TextChoices):
+    """What a person did at an event: speaker or attendee at a ceremony, leading or
+    accompanying a visit."""
+
+    SPEAKER = "speaker", _("speaker")
+    ATTENDEE = "attendee", _("attendee")
+    LEADING = "leading", _("leading")
+    ACCOMPANYING = "accompanying", _("accompanying")
+
+
+CEREMONY_ROLES = (Role.SPEAKER, Role.ATTENDEE)
+VISIT_ROLES = (Role.LEADING, Role.ACCOMPANYING)

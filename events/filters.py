@@ -9,7 +9,7 @@ a search for the 25th.
 import django_filters
 from django.db.models import Q
 
-from events.models import Ceremony, GuidanceVisit, Photo, Source
+from events.models import Ceremony, GuidanceVisit, Person, Photo, Source
 from regiondev.filters import IntegerFilter, IntegerInFilter, related
 from sites.choices import PROGRAMME_YEARS
 from sites.filters import SearchFilterSet
@@ -28,6 +28,7 @@ class EventFilterSet(SearchFilterSet):
     factory_id = related(Factory, "factories", distinct=True, label="Factory (id)")
     factory = related(Factory, "factories", by="slug", distinct=True, label="Factory (slug)")
     source_id = related(Source, "sources", distinct=True, label="Source (id)")
+    person = related(Person, "appearances__person", by="slug", distinct=True, label="Person (slug)")
     programme_year = django_filters.ChoiceFilter(
         field_name="county__programme_year",
         choices=[(year, year) for year in PROGRAMME_YEARS],
@@ -59,6 +60,18 @@ class GuidanceVisitFilterSet(EventFilterSet):
     class Meta:
         model = GuidanceVisit
         fields = EVENT_FIELDS
+
+
+class PersonFilterSet(SearchFilterSet):
+    """`q` finds a person by any spelling of their name, as the search rule reads it."""
+
+    id = IntegerFilter()
+    id__in = IntegerInFilter(field_name="id")
+    ordering = django_filters.OrderingFilter(fields=["name", "id"])
+
+    class Meta:
+        model = Person
+        fields = []
 
 
 class SourceFilterSet(SearchFilterSet):

@@ -21,9 +21,10 @@ from django.core.exceptions import ObjectDoesNotExist, ValidationError
 from django.db import IntegrityError, transaction
 from django.utils.text import slugify
 
+from events import people_services
 from events import services as event_services
 from events.choices import CeremonyKind, LeaderPresence, VisitKind
-from events.models import Ceremony, Citation, GuidanceVisit, Source
+from events.models import Ceremony, Citation, GuidanceVisit, Person, Source
 from regiondev.batch import Batch
 from sites import services as site_services
 from sites.choices import CountyKind, ProvinceKind
@@ -31,7 +32,7 @@ from sites.models import County, Factory, Province
 
 SEED_DIR = Path(__file__).resolve().parent.parent / "seed"
 GAZETTEER = SEED_DIR / "gazetteer.csv"
-FILES = ("sources", "counties", "factories", "events", "citations")
+FILES = ("sources", "counties", "factories", "events", "citations", "people", "appearances")
 
 PROVINCE_KINDS = {kind.value: kind for kind in ProvinceKind}
 COUNTY_KINDS = {
@@ -346,6 +347,58 @@ def load_county_sources(counties: dict, sources: dict, batch: Batch) -> None:
             sync(counties[row["county"]], {}, m2m={"sources": wanted}, batch=batch)
 
 
+def load_people(batch: Batch) -> dict:
+    path = SEED_DIR / "people.csv"
+    stored = Person.objects.in_bulk(field_name="slug")
+    people = {}
+    for line, row in rows(path):
+        with at(path, line):
+            people[row["slug"]] = people_services.save_person(
+                person=stored.get(row["slug"]),
+                slug=row["slug"],
+                name=row["name"],
+                name_ko=row["name_ko"],
+                name_mr=row["name_mr"],
+                aliases=row["aliases"],
+                batch=batch,
+            )
+    return people
+
+
+def load_appearances(people: dict, counties: dict, provinces: dict, sources: dict, batch) -> int:
+    """Each row names its event by the source cited on it, its kind, place and date, so a
+    renumbering of events.csv does not move an appearance."""
+    path = SEED_DIR / "appearances.csv"
+    count = 0
+    for line, row in rows(path):
+        with at(path, line):
+            model, kinds = EVENT_MODELS[row["model"]]
+            source = sources[row["source"]]
+            event = model(date=row["date"])
+            event.derive_date_bounds()
+            found = model.objects.filter(
+                kind=kinds(row["kind"]),
+                county=counties[row["county"]] if row["county"] else None,
+                province=provinces[row["province"]] if row["province"] else None,
+                date=event.date,
+                citations__source=source,
+            ).distinct()
+            matched = list(found[:2])
+            if len(matched) != 1:
+                raise ValueError(f"{len(matched) or 'no'} events fit this row, not one")
+            people_services.save_appearance(
+                person=people[row["person"]],
+                event=matched[0],
+                role=row["role"],
+                title=row["title"],
+                source=source,
+                quote=row["quote"],
+                batch=batch,
+            )
+            count += 1
+    return count
+
+
 @transaction.atomic
 def load() -> dict[str, int]:
     batch = Batch()
@@ -355,6 +408,7 @@ def load() -> dict[str, int]:
     factories = load_factories(counties, batch)
     events = load_events(counties, provinces, factories, batch)
     citations = load_citations(events, factories, sources, batch)
+    appearances = load_appearances(load_people(batch), counties, provinces, sources, batch)
     return {
         "provinces": Province.objects.count(),
         "counties": County.objects.count(),
@@ -364,4 +418,6 @@ def load() -> dict[str, int]:
         "guidance visits": GuidanceVisit.objects.count(),
         "sources": Source.objects.count(),
         "citations": citations,
+        "people": Person.objects.count(),
+        "appearances": appearances,
     }

@@ -29,6 +29,7 @@ from events.choices import CeremonyKind
 from events.milestones import refresh_milestones
 from events.models import Ceremony, Event, GuidanceVisit
 from events.models.ordering import chronological_key
+from events.people_services import keep_leader
 from regiondev.batch import Batch, Checked, Row
 from sites.models import County, Factory, Province
 
@@ -213,6 +214,7 @@ def save_checked(checked: Checked) -> Event:
     with transaction.atomic():
         before = list(event.factories.all()) if event.pk else []
         event.save()
+        keep_leader(event)
         event.factories.set(factories)
         if sources is not None:
             event.sources.set(sources)

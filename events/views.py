@@ -1,6 +1,10 @@
 """Public pages for events and sources."""
 
+from collections import defaultdict
+from itertools import islice
+
 from django import forms
+from django.db.models import Q
 from django.http import HttpResponseBadRequest, StreamingHttpResponse
 from django.urls import reverse
 from django.utils.translation import get_language, gettext_lazy
@@ -21,7 +25,7 @@ from events.chronology import (
 )
 from events.claims import with_claims
 from events.filters import CeremonyFilterSet, GuidanceVisitFilterSet, SourceFilterSet
-from events.models import Ceremony, Citation, GuidanceVisit, Photo, Source
+from events.models import Appearance, Ceremony, Citation, GuidanceVisit, Photo, Source
 from regiondev.api.renderers import csv_lines
 from regiondev.lists import (
     FilteredListView,
@@ -184,9 +188,32 @@ EVENT_CSV_COLUMNS = [
         "province",
         "factories",
         "leader_present",
+        "people",
         "sources",
     )
 ]
+
+
+def with_people(events):
+    """The events, each with `people_names`: who the sources name there, speakers (or those
+    leading) first; one query per CHUNK events."""
+    events = iter(events)
+    while chunk := list(islice(events, CHUNK)):
+        wanted = Q(ceremony__in=[e.pk for e in chunk if e.category == "ceremony"]) | Q(
+            visit__in=[e.pk for e in chunk if e.category == "visit"]
+        )
+        names: dict = defaultdict(dict)
+        appearances = Appearance.objects.filter(wanted).select_related("person")
+        for appearance in appearances.order_by("-role", "person__name", "pk"):
+            key = (
+                ("ceremony", appearance.ceremony_id)
+                if appearance.ceremony_id
+                else ("visit", appearance.visit_id)
+            )
+            names[key][appearance.person.name] = None
+        for event in chunk:
+            event.people_names = list(names[(event.category, event.pk)])
+            yield event
 
 
 def event_csv_row(event, absolute) -> dict:
@@ -205,6 +232,7 @@ def event_csv_row(event, absolute) -> dict:
         "province": province.slug if province else "",
         "factories": [factory.name for factory in event.factory_list],
         "leader_present": "yes" if event.leader_present else "no",
+        "people": getattr(event, "people_names", []),
         "sources": len(event.source_list),
     }
 
@@ -228,7 +256,8 @@ def event_csv(request):
         ]
         return HttpResponseBadRequest("\n".join(lines), content_type="text/plain; charset=utf-8")
     rows = (
-        event_csv_row(event, request.build_absolute_uri) for event in every_event(filters.rows())
+        event_csv_row(event, request.build_absolute_uri)
+        for event in with_people(every_event(filters.rows()))
     )
     return csv_response("events.csv", EVENT_CSV_COLUMNS, rows)
 
@@ -305,6 +334,17 @@ class EventDetailView(DetailView):
     def get_object(self, queryset=None):
         (event,) = with_claims([marked(super().get_object(queryset), self.category)])
         return event
+
+    def get_context_data(self, **kwargs):
+        """The people there, speakers (or those leading) first, each with what every source
+        says of them."""
+        context = super().get_context_data(**kwargs)
+        people: dict = {}
+        appearances = self.object.appearances.select_related("person", "source")
+        for appearance in appearances.order_by("-role", "person__name", "pk"):
+            people.setdefault(appearance.person, []).append(appearance)
+        context["people"] = list(people.items())
+        return context
 
 
 class CeremonyDetailView(EventDetailView):

@@ -51,6 +51,7 @@ from seed.decisions import (  # noqa: E402
     SUMMARIES,
 )
 from seed.korean import COUNTY_DESCRIPTIONS_KO, NOTES_KO, SUMMARIES_KO, in_korean  # noqa: E402
+from seed.people import write_people  # noqa: E402
 
 DEFAULT_PACK = HERE.parent.parent / "shared" / "sources" / "pack"
 
@@ -257,6 +258,7 @@ def build(pack: Path, out: Path):
     write_counties(out, places, names)
     write_sources(out, pack, sources, {c["source"] for c in citations})
     shutil.copyfile(pack.parent / "gazetteer.csv", out / "gazetteer.csv")
+    write_people(out, pack, sources)
 
 
 CITATION_COLUMNS = [

@@ -12,7 +12,7 @@ from events.forms import (
     PhotoForm,
 )
 from events.forms import date_preview_text as preview
-from events.models import Ceremony, Citation, GuidanceVisit, Photo, Source
+from events.models import Appearance, Ceremony, Citation, GuidanceVisit, Photo, Source
 from regiondev import dates
 from staff.admin import (
     ChangeMessageForm,
@@ -22,6 +22,7 @@ from staff.admin import (
     SourceCountAdmin,
 )
 from staff.event_resources import CeremonyResource, GuidanceVisitResource, SourceResource
+from staff.people_admin import appearance_inline, save_appearances
 from staff.search import SearchRuleAdmin
 
 # Beside the search rule, which finds an event by any spelling of its place or factories.
@@ -134,6 +135,14 @@ class EventAdmin(
     def date_in_words(self, event):
         return event.date_in_words if event.date_lower else "—"
 
+    def save_related(self, request, form, formsets, change):
+        # The service has set the factories and sources; only the inlines are left.
+        for formset in formsets:
+            if formset.model is Appearance:
+                save_appearances(form.instance, formset)
+            else:
+                self.save_formset(request, form, formset, change=change)
+
 
 class CeremonyAdminForm(ChangeMessageForm, CeremonyForm):
     pass
@@ -147,7 +156,7 @@ class GuidanceVisitAdminForm(ChangeMessageForm, GuidanceVisitForm):
 class CeremonyAdmin(EventAdmin):
     form = CeremonyAdminForm
     resource_classes = [CeremonyResource]
-    inlines = [citation_inline("ceremony"), PhotoInline]
+    inlines = [citation_inline("ceremony"), appearance_inline("ceremony"), PhotoInline]
 
     def delete_model(self, request, obj):
         services.delete_ceremony(ceremony=obj)
@@ -161,7 +170,7 @@ class CeremonyAdmin(EventAdmin):
 class GuidanceVisitAdmin(EventAdmin):
     form = GuidanceVisitAdminForm
     resource_classes = [GuidanceVisitResource]
-    inlines = [citation_inline("visit"), PhotoInline]
+    inlines = [citation_inline("visit"), appearance_inline("visit"), PhotoInline]
 
 
 @admin.register(Source)

@@ -26,6 +26,7 @@ def test_every_model_has_an_admin():
         "GuidanceVisit",
         "Source",
         "Photo",
+        "Person",
     }
 
 
@@ -83,6 +84,8 @@ def test_an_invalid_date_is_a_form_error_in_words(seeded, staff_client):
             "citations-INITIAL_FORMS": 0,
             "photos-TOTAL_FORMS": 0,
             "photos-INITIAL_FORMS": 0,
+            "appearances-TOTAL_FORMS": 0,
+            "appearances-INITIAL_FORMS": 0,
         },
     )
     assert response.status_code == 200
@@ -105,6 +108,8 @@ def test_an_inauguration_before_the_groundbreaking_is_a_form_error(seeded, staff
             "citations-INITIAL_FORMS": 0,
             "photos-TOTAL_FORMS": 0,
             "photos-INITIAL_FORMS": 0,
+            "appearances-TOTAL_FORMS": 0,
+            "appearances-INITIAL_FORMS": 0,
         },
     )
     assert response.status_code == 200

@@ -22,6 +22,7 @@ urlpatterns += i18n_patterns(
     path("method/", MethodView.as_view(), name="method"),
     path("", include("web.place_urls")),
     path("", include("events.urls")),
+    path("", include("web.people_urls")),
     prefix_default_language=False,
 )
 # Uploaded photos, where they are kept on this machine's disk (on S3 they have URLs there).

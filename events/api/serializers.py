@@ -10,7 +10,16 @@ from rest_framework import serializers
 
 from events import services
 from events.images import process_photo
-from events.models import Ceremony, Citation, GuidanceVisit, Photo, Source, by_directness
+from events.models import (
+    Appearance,
+    Ceremony,
+    Citation,
+    GuidanceVisit,
+    Person,
+    Photo,
+    Source,
+    by_directness,
+)
 from regiondev.api.serializers import (
     BriefRelatedField,
     DateRange,
@@ -333,3 +342,50 @@ class TimelineSerializer(serializers.Serializer):
     events = TimelineEventSerializer(
         many=True, source="timeline_events", help_text="Ceremonies and guidance visits in order."
     )
+
+
+class AppearanceSerializer(serializers.ModelSerializer):
+    """What one source says of a person at one event."""
+
+    event = serializers.SerializerMethodField()
+
+    class Meta:
+        model = Appearance
+        fields = ["event", "ceremony", "visit", "role", "title", "source", "quote"]
+        read_only_fields = fields
+
+    @extend_schema_field(OpenApiTypes.URI)
+    def get_event(self, appearance) -> str:
+        name, pk = (
+            ("api:ceremony-detail", appearance.ceremony_id)
+            if appearance.ceremony_id
+            else ("api:guidance-visit-detail", appearance.visit_id)
+        )
+        request = self.context.get("request")
+        path = reverse(name, args=[pk])
+        return request.build_absolute_uri(path) if request else path
+
+
+class PersonSerializer(serializers.ModelSerializer):
+    """Someone the sources name at events, under every spelling, with their appearances."""
+
+    url = RecordURLField(view_name="api:person-detail", lookup_field="slug")
+    page_url = PageURLField()
+    appearances = AppearanceSerializer(many=True, read_only=True)
+
+    class Meta:
+        model = Person
+        fields = [
+            "id",
+            "url",
+            "page_url",
+            "slug",
+            "name",
+            "name_ko",
+            "name_mr",
+            "name_rr",
+            "aliases",
+            "appearances",
+            "updated_at",
+        ]
+        read_only_fields = fields

@@ -8,6 +8,7 @@ from events.api.views import (
     CeremonyViewSet,
     FactoryTimelineView,
     GuidanceVisitViewSet,
+    PersonViewSet,
     PhotoViewSet,
     SourceViewSet,
 )
@@ -17,6 +18,7 @@ router.register("ceremonies", CeremonyViewSet, basename="ceremony")
 router.register("guidance-visits", GuidanceVisitViewSet, basename="guidance-visit")
 router.register("sources", SourceViewSet, basename="source")
 router.register("photos", PhotoViewSet, basename="photo")
+router.register("people", PersonViewSet, basename="person")
 
 urlpatterns = [
     # A regular expression, as the router writes the factory's own address, so that the

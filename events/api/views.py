@@ -12,6 +12,7 @@ from events import services
 from events.api.serializers import (
     CeremonySerializer,
     GuidanceVisitSerializer,
+    PersonSerializer,
     PhotoSerializer,
     SourceSerializer,
     TimelineSerializer,
@@ -19,10 +20,20 @@ from events.api.serializers import (
 from events.filters import (
     CeremonyFilterSet,
     GuidanceVisitFilterSet,
+    PersonFilterSet,
     PhotoFilterSet,
     SourceFilterSet,
 )
-from events.models import Ceremony, Citation, GuidanceVisit, Photo, Source, chronological_key
+from events.models import (
+    Appearance,
+    Ceremony,
+    Citation,
+    GuidanceVisit,
+    Person,
+    Photo,
+    Source,
+    chronological_key,
+)
 from regiondev.api.parsers import JSONParser
 from regiondev.api.views import READ_RENDERERS, MethodFirstMixin, RecordViewSet
 from sites.models import Factory
@@ -62,6 +73,20 @@ class SourceViewSet(RecordViewSet):
     queryset = Source.objects.order_by("-published_lower", "-id")
     serializer_class = SourceSerializer
     filterset_class = SourceFilterSet
+
+
+class PersonViewSet(RecordViewSet):
+    """People the sources name at events, by slug, in name order; read only here (staff
+    write them in the admin)."""
+
+    queryset = Person.objects.prefetch_related(
+        Prefetch("appearances", queryset=Appearance.objects.order_by("pk"))
+    ).order_by("name", "pk")
+    serializer_class = PersonSerializer
+    filterset_class = PersonFilterSet
+    lookup_field = "slug"
+    lookup_value_regex = "[-a-zA-Z0-9_]+"
+    http_method_names = ["get", "head", "options"]
 
 
 class PhotoViewSet(RecordViewSet):

@@ -9,6 +9,7 @@ imported here, in the order they are registered, so `events.models.Ceremony` sta
 from events.models.events import CITING_FIELD, Ceremony, DatedModel, Event, GuidanceVisit
 from events.models.sources import OPEN_START, UNKNOWN_YEAR, Citation, Source, source_sort_key
 from events.models.photos import Photo
+from events.models.people import LEADER_SLUG, Appearance, Person
 
 # isort: on
 from events.models.ordering import (
@@ -29,12 +30,14 @@ __all__ = [
     "CITING_FIELD",
     "EVENT_ORDER",
     "LATEST_FIRST",
+    "LEADER_SLUG",
     "OPEN_START",
     "OTHER_RANK",
     "OWN_REPORT_DAYS",
     "SAME_DAY_RANK",
     "SOURCE_ORDER",
     "UNKNOWN_YEAR",
+    "Appearance",
     "Ceremony",
     "Citation",
     "CitationQuerySet",
@@ -42,6 +45,7 @@ __all__ = [
     "Event",
     "EventQuerySet",
     "GuidanceVisit",
+    "Person",
     "Photo",
     "Source",
     "by_directness",

@@ -18,6 +18,7 @@ from events.publishers import state_media_outlet
 from sites import services as site_services
 from sites.models import County, Factory, Province
 from staff.intake.kinds import EVENT_KINDS, sector_of
+from staff.intake.people import record_speakers
 from staff.intake.stored import existing_source
 
 CHANGE_REASON = "Article intake"
@@ -194,12 +195,14 @@ def confirm(*, article: Source, choices: list[Choice]) -> Outcome:
                 sources=_with(record.sources.all(), [source]),
             )
             _cite(record, source, choice)
+            record_speakers(record, choice.speakers, source)
             outcome.updated.append(record)
             continue
         equal = _find_equal(choice)
         if equal is None:
             record = _save(choice, None, factories=factories, sources=[source])
             _cite(record, source, choice)
+            record_speakers(record, choice.speakers, source)
             outcome.created.append(record)
             continue
         stored_factories = list(equal.factories.all())
@@ -221,6 +224,7 @@ def confirm(*, article: Source, choices: list[Choice]) -> Outcome:
             sources=_with(equal.sources.all(), [source]),
         )
         _cite(equal, source, choice)
+        record_speakers(equal, choice.speakers, source)
         outcome.cited.append(equal)
     return outcome
 

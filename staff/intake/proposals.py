@@ -11,6 +11,7 @@ from sites.models import County, Factory, Province
 from staff.intake.dates import FoundDate
 from staff.intake.frame import LANGUAGES_READ, Frame, language_name
 from staff.intake.kinds import EVENT_KINDS, sector_of
+from staff.intake.people import ProposedPerson, proposed
 from staff.intake.places import FoundPlace
 
 
@@ -106,6 +107,11 @@ class ProposedEvent:
     @property
     def speakers_text(self) -> str:
         return "; ".join(self.speakers)
+
+    @property
+    def people(self) -> list[ProposedPerson]:
+        """The speakers, each matched to a stored person or proposed as new."""
+        return proposed(self.speakers_text)
 
 
 @dataclass

@@ -110,6 +110,8 @@ CASES = {
         ({"factory_id": [pk("cloth")]}, {"hamju_breaking"}),
         ({"factory": ["songchon-foodstuff"]}, {"breaking", "opening"}),
         ({"source_id": [pk("rodong")]}, {"hamju_breaking"}),
+        # The leader appears wherever leader_present says he was.
+        ({"person": ["kim-jong-un"]}, {"breaking"}),
         # "Late February 2024" may have been the 25th, so it is after and before that day.
         ({"date_after": "2024-02-25"}, {"breaking", "opening", "hamju_breaking"}),
         ({"date_before": "2024-02-25"}, {"breaking"}),
@@ -132,6 +134,7 @@ CASES = {
         ({"factory_id": [pk("food")]}, {"guidance"}),
         ({"factory": ["songchon-foodstuff"]}, {"guidance"}),
         ({"source_id": [pk("rodong")]}, {"meeting"}),
+        ({"person": ["kim-jong-un"]}, {"guidance"}),
         ({"date_after": "2024-07-31"}, {"guidance", "meeting"}),
         ({"date_before": "2024-07-01"}, {"guidance"}),
         ({"ordering": "-date"}, ["meeting", "guidance"]),

@@ -54,6 +54,17 @@ def photos(n):
         )
 
 
+def people(n):
+    from events import people_services
+
+    ceremony, source = make.ceremony(kind="other"), make.source()
+    for i in range(n):
+        person = people_services.save_person(name=f"Person {i}")
+        people_services.save_appearance(
+            person=person, event=ceremony, role="attendee", source=source
+        )
+
+
 def timeline(n):
     factory, source = make.factory(slug="the-factory"), make.source()
     for _ in range(n):
@@ -70,6 +81,7 @@ CASES = {
     "guidance-visits": ("api:guidance-visit-list", events(make.visit), 4),
     "sources": ("api:source-list", sources, 1),
     "photos": ("api:photo-list", photos, 1),
+    "people": ("api:person-list", people, 2),  # and their appearances
     "timeline": ("api:factory-timeline", timeline, 5),
     "stats": ("api:stats", factories, 5),
 }

@@ -216,6 +216,7 @@ def test_the_api_root_lists_every_resource_and_what_else_a_client_needs(db, api)
         "guidance-visits",
         "sources",
         "photos",
+        "people",
     }
     assert body["resources"]["counties"] == "http://testserver/api/counties/"
     assert body["stats"] == "http://testserver/api/stats/"

@@ -19,6 +19,7 @@ def test_the_schema_validates_without_a_warning(db, tmp_path):
         "guidance-visits",
         "sources",
         "photos",
+        "people",
         "stats",
         "downloads",
     }

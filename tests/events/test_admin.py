@@ -14,6 +14,8 @@ ADD = reverse("admin:events_ceremony_add")
 EMPTY_INLINES = {
     "photos-TOTAL_FORMS": 0,
     "photos-INITIAL_FORMS": 0,
+    "appearances-TOTAL_FORMS": 0,
+    "appearances-INITIAL_FORMS": 0,
     "citations-TOTAL_FORMS": 0,
     "citations-INITIAL_FORMS": 0,
 }
@@ -170,3 +172,49 @@ def test_a_source_publication_date_is_typed_in_words_with_its_preview(db, staff_
     )
     assert response.status_code == 302
     assert Source.objects.get(title="An article").published == "2025-01-01/2025-01-10"
+
+
+def test_appearances_are_written_in_the_ceremony_admin_and_the_flag_follows(staff_client, db):
+    from events.models import LEADER_SLUG, Appearance
+    from events.people_services import save_person
+    from tests import factories as make
+
+    leader = save_person(name="Kim Jong Un", slug=LEADER_SLUG)
+    ceremony = make.ceremony(kind="other", date="2025-03")
+    kcna = make.source(state_media=True)
+    data = {
+        "kind": "other",
+        "date": "2025-03",
+        **EMPTY_INLINES,
+        "appearances-TOTAL_FORMS": 1,
+        "appearances-0-person": leader.pk,
+        "appearances-0-role": "speaker",
+        "appearances-0-title": "General Secretary of the WPK",
+        "appearances-0-source": kcna.pk,
+        "appearances-0-quote": "Kim Jong Un made a speech.",
+    }
+    change = reverse("admin:events_ceremony_change", args=[ceremony.pk])
+    response = staff_client.post(change, data)
+    assert response.status_code == 302, response.context["errors"]
+    ceremony.refresh_from_db()
+    assert ceremony.leader_present
+    assert Appearance.objects.get(ceremony=ceremony).title == "General Secretary of the WPK"
+    # A role of visits is not offered at a ceremony: a form error, nothing saved.
+    wrong = {**data, "appearances-0-person": save_person(name="Pak Thae Song").pk}
+    wrong["appearances-0-role"] = "leading"
+    response = staff_client.post(change, wrong)
+    assert response.status_code == 200
+    assert Appearance.objects.filter(ceremony=ceremony).count() == 1
+
+
+def test_the_person_admin_finds_any_spelling(staff_client, db):
+    from events.people_services import save_person
+
+    save_person(name="Ri Il Hwan", name_ko="리일환")
+    page = staff_client.get(reverse("admin:events_person_changelist"), {"q": "이일환"})
+    assert "Ri Il Hwan" in page.content.decode()
+    added = staff_client.post(
+        reverse("admin:events_person_add"),
+        {"name": "Jo Chun Ryong", "slug": "jo-chun-ryong", "aliases": "Jo Chun-ryong"},
+    )
+    assert added.status_code == 302

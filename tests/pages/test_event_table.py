@@ -198,8 +198,11 @@ def test_the_csv_holds_ceremonies_and_visits_together(client, seeded):
         "province",
         "factories",
         "leader_present",
+        "people",
         "sources",
     ]
+    hamju = [row for row in rows if row["date"] == "2025-01-18" and "hamju" in row["county"]]
+    assert [row["people"] for row in hamju] == ["Ju Chang Sok; Ri Jong Nam"]
 
 
 @pytest.mark.parametrize(
@@ -376,10 +379,10 @@ def test_korean_events_table_speaks_korean(client, seeded):
 
 # Each CSV's queries, and how many rows it has for a programme of `rows` rows.
 CSV_QUERIES = {
-    "events": (EVENTS_CSV, 7, lambda rows: 3 * rows + 2),
+    "events": (EVENTS_CSV, 8, lambda rows: 3 * rows + 2),  # and one for their people
     "events filtered and sorted": (
         f"{EVENTS_CSV}?kind=groundbreaking&leader_present=no&ordering=-sources",
-        4,
+        5,
         lambda rows: rows,
     ),
     "citations": (CITATIONS_CSV, 1, lambda rows: Citation.objects.count()),

@@ -1,5 +1,7 @@
 """The events list, event pages and source pages."""
 
+import re
+
 from django.urls import reverse
 
 from events.models import Ceremony, GuidanceVisit, Source
@@ -158,7 +160,8 @@ def test_visit_page_with_an_unnamed_place(client, seeded):
     text = text_of(client.get(visit.get_absolute_url()))
     assert "Field guidance at a site" in text
     assert "Place: (not named), North Phyongan." in text
-    assert "Led by Kim Jong Un" in text
+    # Who led it, from his appearance, with the source that says so.
+    assert re.search(r"People Kim Jong Un\s*: leading", text), text
 
 
 def test_source_page_lists_everything_it_supports(client, seeded):

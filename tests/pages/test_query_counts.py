@@ -49,11 +49,11 @@ QUERIES = {
     "factories": 3,
     "factory": 12,
     "events": 10,
-    "ceremony": 5,
-    "visit": 5,
+    "ceremony": 6,  # and the people there
+    "visit": 6,
     "sources": 2,
     "source": 11,
-    "search": 10,
+    "search": 11,  # and the people found
     "atom": 7,
     "ics": 7,
     "counties filtered": 5,

@@ -116,8 +116,8 @@ def test_the_archive_loads_back_into_an_empty_database_with_every_record_equal(
     after = everything()
     assert after == before
     # A province, county, factory, source, three events, a photo and the three events'
-    # citations of the source.
-    assert len(after) == 11
+    # citations of the source, and the leader with his appearance where he was present.
+    assert len(after) == 13
     ceremony = next(fields for (model, _), fields in after.items() if model == "events.ceremony")
     assert ceremony["factories"]  # the links came back too, the sources as citations
     assert sum(model == "events.citation" for model, _ in after) == 3

@@ -11,6 +11,8 @@ ADD_FACTORY = reverse("admin:sites_factory_add")
 EMPTY_INLINES = {
     "photos-TOTAL_FORMS": 0,
     "photos-INITIAL_FORMS": 0,
+    "appearances-TOTAL_FORMS": 0,
+    "appearances-INITIAL_FORMS": 0,
     "citations-TOTAL_FORMS": 0,
     "citations-INITIAL_FORMS": 0,
 }

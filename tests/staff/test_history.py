@@ -45,6 +45,8 @@ def test_a_renamed_factory_shows_the_diff_with_its_user_and_can_be_restored(seed
         "citations-INITIAL_FORMS": 0,
         "photos-TOTAL_FORMS": 0,
         "photos-INITIAL_FORMS": 0,
+        "appearances-TOTAL_FORMS": 0,
+        "appearances-INITIAL_FORMS": 0,
     }
     assert staff_client.post(change_url(factory), data).status_code == 302
     factory.refresh_from_db()

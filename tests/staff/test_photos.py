@@ -115,6 +115,8 @@ def test_html_appended_to_a_png_is_not_stored(seeded, staff_client, media):
         "citations-INITIAL_FORMS": 0,
         "photos-TOTAL_FORMS": 1,
         "photos-INITIAL_FORMS": 0,
+        "appearances-TOTAL_FORMS": 0,
+        "appearances-INITIAL_FORMS": 0,
         "photos-0-image": upload,
         "photos-0-caption": "Poster",
         "photos-0-credit": "KCNA",

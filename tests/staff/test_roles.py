@@ -52,6 +52,8 @@ def new_factory_data(**fields):
         "citations-INITIAL_FORMS": 0,
         "photos-TOTAL_FORMS": 0,
         "photos-INITIAL_FORMS": 0,
+        "appearances-TOTAL_FORMS": 0,
+        "appearances-INITIAL_FORMS": 0,
         **fields,
     }
 

@@ -13,13 +13,14 @@ from events.models import (
     EVENT_ORDER,
     Ceremony,
     GuidanceVisit,
+    Person,
 )
 from sites.models import County, Factory, Province
 from sites.search import search_key
 
 
 class SearchView(TemplateView):
-    """Places, factories and events by any spelling, through the one search rule."""
+    """Places, factories, people and events by any spelling, through the one search rule."""
 
     template_name = "sites/search.html"
     limit = 50
@@ -39,6 +40,7 @@ class SearchView(TemplateView):
             "Provinces": _("Provinces"),
             "Factories": _("Factories"),
             "Events": _("Events"),
+            "People": _("People"),
         }
         groups = [
             ("Counties", list(County.objects.search(query).select_related("province")[:limit])),
@@ -47,6 +49,7 @@ class SearchView(TemplateView):
                 "Factories",
                 list(Factory.objects.search(query).select_related("county__province")[:limit]),
             ),
+            ("People", list(Person.objects.search(query)[:limit])),
             (
                 "Events",
                 load_events(
