@@ -17,7 +17,6 @@ from seed.decisions import (
     MILESTONE_OF,
     NOTES,
     PLACE_NAMES,
-    PLACES_NOT_NAMED,
     PLACES_READ,
     PROVINCE_SPELLINGS,
     PUBLISHERS,
@@ -278,7 +277,7 @@ def place_name_of(record):
     """Where, in the sources' words, when the place is less or more than a county."""
     written = {claim.as_written for claim in record.claims}
     if "(places not named)" in written:
-        return PLACES_NOT_NAMED
+        return ""  # the record says "place not named", in the page's language
     if any("Sinuiju" in text for text in written):
         return PLACE_NAMES["신의주시"]
     if record.kind == "consultative meeting" and record.county.startswith("신포시"):

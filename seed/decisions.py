@@ -207,7 +207,6 @@ PLACES_READ = {
 PLACE_NAMES = {  # the words a record keeps where its place is a part of a county
     "신의주시": "Sinuiju Combined Greenhouse Farm area",
 }
-PLACES_NOT_NAMED = "on site, places not named in the source"
 # The Straits Times does not name the county; the same day's Unryul ceremony is the one it
 # reports (Kim's speech, 29 January 2026).
 # KBS's English item names no county of the 3 December 2025 tour; its German item the same

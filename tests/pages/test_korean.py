@@ -6,6 +6,7 @@ import pytest
 from django.urls import reverse
 from django.utils import translation
 
+from events.models import Person
 from sites.models import County
 from tests import factories as make
 from tests.pages.korean_text import english_names, english_words, seen_text, site_vocabulary
@@ -162,6 +163,12 @@ def public_pages() -> dict[str, str]:
             "search": reverse("sites:search") + "?q=songchon",
             "search by what a factory makes": reverse("sites:search") + "?q=paper",
             "method": reverse("method"),
+            "people": reverse("people:person-list"),
+            "person": reverse("people:person-detail", args=["kim-jong-un"]),
+            "person who spoke": Person.objects.exclude(slug="kim-jong-un")
+            .filter(appearances__role="speaker")
+            .first()
+            .get_absolute_url(),
         }
 
 
