@@ -16,6 +16,7 @@ from events.models import Ceremony, Citation, GuidanceVisit, Photo, Source
 from regiondev import dates
 from staff.admin import (
     ChangeMessageForm,
+    DraftMarkAdmin,
     HistoryAdmin,
     ImportExportHistoryAdmin,
     SourceCountAdmin,
@@ -66,7 +67,6 @@ def citation_inline(record_field: str):
     )
 
 
-
 class DatePreviewAdmin:
     """A date box with its EDTF and words shown as staff type (events/forms.py), and the
     small endpoint that reads the text for it: `<model>/date-preview/?text=…`."""
@@ -102,7 +102,9 @@ class DatePreviewAdmin:
         return super().formfield_for_dbfield(db_field, request, **kwargs)
 
 
-class EventAdmin(SourceCountAdmin, SearchRuleAdmin, DatePreviewAdmin, ImportExportHistoryAdmin):
+class EventAdmin(
+    DraftMarkAdmin, SourceCountAdmin, SearchRuleAdmin, DatePreviewAdmin, ImportExportHistoryAdmin
+):
     """Saved and deleted through events/services.py, which connects the event to its
     factories' places and keeps the factories' dates."""
 

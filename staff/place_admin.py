@@ -7,6 +7,7 @@ from sites import services
 from sites.models import FACTORY_FIELDS, County, Factory, Province
 from staff.admin import (
     ChangeMessageForm,
+    DraftMarkAdmin,
     HistoryAdmin,
     ImportExportHistoryAdmin,
     SourceCountAdmin,
@@ -111,7 +112,7 @@ class FactoryAdminForm(ChangeMessageForm):
 
 
 @admin.register(Factory)
-class FactoryAdmin(SourceCountAdmin, SearchRuleAdmin, ImportExportHistoryAdmin):
+class FactoryAdmin(DraftMarkAdmin, SourceCountAdmin, SearchRuleAdmin, ImportExportHistoryAdmin):
     """Saved through sites/services.py."""
 
     form = FactoryAdminForm

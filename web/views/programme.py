@@ -24,7 +24,7 @@ from regiondev.caching import CachedPageMixin
 from regiondev.lists import named
 from sites import charts, maps
 from sites.choices import PROGRAMME_YEARS, FactoryStatus
-from sites.models import County, Factory, Province
+from sites.models import County, Factory, Province, public_factories
 from sites.programme import year_comparison
 
 COUNTIES_A_YEAR = 20
@@ -41,7 +41,7 @@ class HomeView(CachedPageMixin, TemplateView):
         )
         programme = [county for county in counties if county.programme_year is not None]
         per_year = Counter(county.programme_year for county in programme)
-        statuses = dict(Factory.objects.values_list("status").annotate(count=Count("pk")))
+        statuses = dict(Factory.objects.public().values_list("status").annotate(count=Count("pk")))
         points = map_points(counties)
         counties_url, factories_url = reverse("sites:county-list"), reverse("sites:factory-list")
         context.update(
@@ -95,7 +95,7 @@ def with_map_status(counties):
     """Counties with their province, and their factories counted by status for the map."""
 
     def factories_in(status):
-        return Count("factories", filter=Q(factories__status=status))
+        return Count("factories", filter=Q(factories__status=status) & public_factories())
 
     return counties.select_related("province").annotate(
         operating=factories_in(FactoryStatus.OPERATING),
@@ -201,8 +201,10 @@ class ProgrammeYearView(CachedPageMixin, TemplateView):
             .order_by("name", "pk")
         )
         factories_by_county: dict[int, list] = {}
-        for factory in Factory.objects.filter(county__programme_year=year).order_by(
-            "groundbreaking_lower", "name", "pk"
+        for factory in (
+            Factory.objects.public()
+            .filter(county__programme_year=year)
+            .order_by("groundbreaking_lower", "name", "pk")
         ):
             factories_by_county.setdefault(factory.county_id, []).append(factory)
         comparison = year_comparison()
