@@ -21,10 +21,9 @@ ARCHIVE = "regiondev-records"
 @pytest.fixture
 def place(db):
     province = make.province(name="North Phyongan", slug="north-phyongan", iso_code="KP-03")
-    county = make.county(
+    return make.county(
         province=province, name="Kujang", slug="kujang", name_ko="구장군", programme_year=2024
     )
-    return county
 
 
 @pytest.fixture
@@ -58,8 +57,10 @@ def draft_factory(place):
 def anonymous_text(client, url, **params) -> str:
     response = client.get(url, params)
     assert response.status_code == 200, url
-    return b"".join(response.streaming_content).decode() if response.streaming else (
-        response.content.decode()
+    return (
+        b"".join(response.streaming_content).decode()
+        if response.streaming
+        else (response.content.decode())
     )
 
 
@@ -153,7 +154,8 @@ class TestADraftEvent:
         drafts = staff_client.get(
             reverse("admin:events_ceremony_changelist"), {"publication": "draft"}
         ).content.decode()
-        assert "2025-01-24" in drafts and "2024-03" not in drafts
+        assert "2025-01-24" in drafts
+        assert "2024-03" not in drafts
         form = staff_client.get(
             reverse("admin:events_ceremony_change", args=[draft_event.pk])
         ).content.decode()
@@ -176,7 +178,8 @@ class TestADraftFactory:
             page = anonymous_text(client, url)
             assert "Kujang Paper Mill" not in page, url
             assert "Kujang Foodstuff Factory" in page, url
-        assert "Kujang Paper Mill" not in anonymous_text(client, reverse("sites:search"), q="Kujang")
+        search = anonymous_text(client, reverse("sites:search"), q="Kujang")
+        assert "Kujang Paper Mill" not in search
         counties = anonymous_text(client, reverse("sites:county-list"))
         row = counties[counties.index("Kujang") :]
         assert ">1<" in row[: row.index("</tr>")]  # one factory counted, not two
@@ -216,7 +219,8 @@ class TestADraftFactory:
         )
         assert [row["slug"] for row in rows] == ["kujang-food"]
         factories = archive(client).read(f"{ARCHIVE}/csv/factories.csv").decode()
-        assert "kujang-food" in factories and "kujang-paper" not in factories
+        assert "kujang-food" in factories
+        assert "kujang-paper" not in factories
 
     def test_is_marked_in_the_admin(self, staff_client, draft_factory, cited):
         listing = staff_client.get(reverse("admin:sites_factory_changelist")).content.decode()
