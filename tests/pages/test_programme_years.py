@@ -47,7 +47,7 @@ def test_a_year_page_lists_its_counties_and_compares_the_years(client, two_years
     response = client.get(reverse("sites:programme-year", args=[2024]))
     assert response.status_code == 200
     text = text_of(response)
-    assert "3 of 20 counties recorded for 2024; 17 not yet named" in text
+    assert "3 of 20 counties recorded for 2024; 17 named by no source" in text
     assert (
         "Songchon" in text
     )
