@@ -88,7 +88,7 @@ def test_an_uncertain_day_reads_as_uncertain_on_every_page(client, kujang_like):
 
 
 def test_an_approximate_day_reads_as_approximate_in_the_api(client, kujang_like):
-    factory, opening = kujang_like
+    _factory, opening = kujang_like
     opening.date = "2025-01-24~"
     opening.save()
     detail = client.get(f"/api/ceremonies/{opening.pk}/").json()
