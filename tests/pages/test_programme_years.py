@@ -59,7 +59,7 @@ def test_a_year_page_lists_its_counties_and_compares_the_years(client, two_years
     )
     assert "late February 2024" in text
     assert "295–303 days" in text
-    assert re.search(r"Kowon Province \d+ no factory recorded yet", text)
+    assert re.search(r"Kowon Province \d+ no factory reported", text)
     assert "2024 3 2 2 303–307 days 295–311 days" in text
     assert "2025 1 1 0 — —" in text
 
