@@ -4,6 +4,10 @@ They are two tables, so a page of "events" is a UNION of (kind, id, date bounds,
 rank) rows, ordered by EVENT_ORDER (events/models/ordering.py) and sliced in the database; only the
 rows on the page are then loaded as records, with what the pages show of them, in a fixed
 number of queries.
+
+Everything here is read for public pages and feeds, so only public events (and factories)
+are read: a draft, an event that cites no source yet, is left out here for all of them
+(`public()`, sites/models.py CitedQuerySet).
 """
 
 from itertools import islice
@@ -94,7 +98,7 @@ def event_rows(ceremonies, visits, *, sort: str = "", korean: bool = False):
             .values_list(*ROW_FIELDS, *(name for name in extra if name != "category"))
         )
 
-    return rows(ceremonies, "ceremony").union(rows(visits, "visit"), all=True)
+    return rows(ceremonies.public(), "ceremony").union(rows(visits.public(), "visit"), all=True)
 
 
 def with_details(queryset, *, photos: bool = False, claims: bool = False):
@@ -104,7 +108,7 @@ def with_details(queryset, *, photos: bool = False, claims: bool = False):
     relations = [
         Prefetch(
             "factories",
-            Factory.objects.select_related("county").order_by("name", "pk"),
+            Factory.objects.public().select_related("county").order_by("name", "pk"),
             to_attr="factory_list",
         ),
         Prefetch("sources", Source.objects.order_by(*SOURCE_ORDER), to_attr="source_list"),
@@ -119,12 +123,18 @@ def with_details(queryset, *, photos: bool = False, claims: bool = False):
                 to_attr="claim_list",
             )
         )
-    return queryset.select_related("county__province", "province").prefetch_related(*relations)
+    return (
+        queryset.public()
+        .select_related("county__province", "province")
+        .prefetch_related(*relations)
+    )
 
 
 def photos_prefetch() -> Prefetch:
     return Prefetch(
-        "photos", Photo.objects.select_related("source").order_by("pk"), to_attr="photo_list"
+        "photos",
+        Photo.objects.public().select_related("source").order_by("pk"),
+        to_attr="photo_list",
     )
 
 

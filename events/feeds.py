@@ -36,6 +36,8 @@ LONGEST_SPAN_DAYS = 31
 def dated(event) -> str:
     """The date in words, and the EDTF text it comes from where they differ in kind."""
     if event.date_lower == event.date_upper:
+        if event.fuzzy_date.qualifier:
+            return f"{event.date_in_words} (EDTF {event.date}, as the sources qualify it)"
         return event.date_in_words
     first, last = (in_words(day, day) for day in (event.date_lower, event.date_upper))
     return (
@@ -106,7 +108,7 @@ class EventAtomFeed(Feed):
             item.summary or headline(item),
             dated(item),
             item.place,
-            sources or "none recorded",
+            sources,
         )
 
     def item_link(self, item):
@@ -143,7 +145,7 @@ class EventCalendarView(View):
         url = request.build_absolute_uri(event.get_absolute_url())
         entry.add("uid", f"{event.category}-{event.pk}@{request.get_host()}")
         entry.add("dtstamp", event.updated_at.astimezone(datetime.timezone.utc))
-        uncertain = event.date_lower != event.date_upper
+        uncertain = event.date_lower != event.date_upper or bool(event.fuzzy_date.qualifier)
         spanned = (event.date_upper - event.date_lower).days < LONGEST_SPAN_DAYS
         last_day = event.date_upper if spanned else event.date_lower
         entry.add("dtstart", event.date_lower)
@@ -173,7 +175,7 @@ class EventCalendarView(View):
                             "the calendar does not block out the whole span."
                         ]
                     ),
-                    f"Sources: {sources or 'none recorded'}",
+                    f"Sources: {sources}",
                     settings.REGIONDEV_CITATION,
                 ]
             ),

@@ -348,7 +348,7 @@ class EventDetailView(DetailView):
 
 
 class CeremonyDetailView(EventDetailView):
-    queryset = with_details(Ceremony.objects.all(), photos=True)
+    queryset = with_details(Ceremony.objects.all(), photos=True)  # public ones only
     category = "ceremony"
 
 

@@ -3,7 +3,10 @@
 Sources say "late February last year" or "in July". We keep what they say as Library of
 Congress EDTF text (`2024-02-21/2024-02-29`, `2024-07`, `2024-12-20`), parse it with the
 `edtf` library, and derive the earliest and latest day it can mean. Words and durations are
-computed from those bounds, so an uncertain date is never shown as a false exact one.
+computed from those bounds, so an uncertain date is never shown as a false exact one; and
+where the EDTF text qualifies itself (`?` uncertain, `~` approximate, `%` both, on any part or
+either end of a range), the words say so too (`said()`), and so does a duration reckoned from
+it (`DayRange`): "24 January 2025 (uncertain)", "about 290 days".
 
 `read()` is the one parser every form, the API, the import and the intake use. Besides EDTF it
 reads a date the way the site prints it and people write it ("4 March 2025", "late February
@@ -21,7 +24,7 @@ from dataclasses import dataclass
 
 import edtf
 from django.core.exceptions import ValidationError
-from django.utils.translation import get_language
+from django.utils.translation import get_language, gettext
 
 EDTF_HELP = (
     "Write a day as 2024-12-20 or 4 March 2025, a month 2024-07 or July 2024, late February 2024, "
@@ -31,14 +34,50 @@ EDTF_HELP = (
 
 
 @dataclass(frozen=True)
+class Qualifier:
+    """What an EDTF text says of its own certainty."""
+
+    uncertain: bool = False
+    approximate: bool = False
+
+    def __bool__(self) -> bool:
+        return self.uncertain or self.approximate
+
+    def __or__(self, other: "Qualifier") -> "Qualifier":
+        return Qualifier(self.uncertain or other.uncertain, self.approximate or other.approximate)
+
+
+def qualifier_of(text: str) -> Qualifier:
+    """`?` is uncertain, `~` approximate and `%` both, wherever they stand in the text."""
+    marks = set(text or "")
+    return Qualifier(uncertain=bool(marks & {"?", "%"}), approximate=bool(marks & {"~", "%"}))
+
+
+def said(words: str, qualifier: Qualifier) -> str:
+    """A date in words, with what its EDTF text says of its certainty."""
+    if qualifier.uncertain and qualifier.approximate:
+        return gettext("about %(date)s (uncertain)") % {"date": words}
+    if qualifier.approximate:
+        return gettext("about %(date)s") % {"date": words}
+    if qualifier.uncertain:
+        return gettext("%(date)s (uncertain)") % {"date": words}
+    return words
+
+
+@dataclass(frozen=True)
 class FuzzyDate:
     text: str
     lower: datetime.date
     upper: datetime.date
 
     @property
+    def qualifier(self) -> Qualifier:
+        return qualifier_of(self.text)
+
+    @property
     def words(self) -> str:
-        return in_words(self.lower, self.upper)
+        """The span of days in words, qualified as the EDTF text qualifies itself."""
+        return said(in_words(self.lower, self.upper), self.qualifier)
 
 
 def _as_date(struct) -> datetime.date:
@@ -252,16 +291,29 @@ def _korean_words(lower: datetime.date, upper: datetime.date) -> str:
 class DayRange:
     shortest: int
     longest: int
+    # Reckoned from a date its source gives as uncertain or approximate.
+    qualifier: Qualifier = Qualifier()
 
     def __str__(self) -> str:
         unit = "일" if korean_active() else " days"
         if self.shortest == self.longest:
-            return f"{self.shortest}{unit}"
-        return f"{self.shortest}–{self.longest}{unit}"
+            days = f"{self.shortest}{unit}"
+        else:
+            days = f"{self.shortest}–{self.longest}{unit}"
+        if self.qualifier.uncertain and self.qualifier.approximate:
+            return gettext("about %(days)s (uncertain)") % {"days": days}
+        if self.qualifier.approximate:
+            return gettext("about %(days)s") % {"days": days}
+        if self.qualifier.uncertain:
+            return gettext("%(days)s (uncertain)") % {"days": days}
+        return days
 
 
 def days_between(start: FuzzyDate, end: FuzzyDate) -> DayRange:
-    """The time from one uncertain date to another, as the range the bounds allow."""
+    """The time from one uncertain date to another, as the range the bounds allow, as
+    uncertain or approximate as either date."""
     return DayRange(
-        shortest=max((end.lower - start.upper).days, 0), longest=(end.upper - start.lower).days
+        shortest=max((end.lower - start.upper).days, 0),
+        longest=(end.upper - start.lower).days,
+        qualifier=start.qualifier | end.qualifier,
     )

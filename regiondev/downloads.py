@@ -12,6 +12,7 @@ import zipfile
 from django.apps import apps
 from django.conf import settings
 from django.core import serializers
+from django.db.models import Prefetch
 from django.utils import timezone
 from drf_spectacular.types import OpenApiTypes
 from drf_spectacular.utils import extend_schema
@@ -39,10 +40,20 @@ def record_models() -> list:
     return serializers.sort_dependencies([(apps.get_app_config("sites"), models)])
 
 
+def public(model):
+    """The model's records the public may read: a model whose queryset says which
+    (`public()`) gives those; drafts, and what refers to them, stay out of the archive."""
+    queryset = model._default_manager.all()
+    return queryset.public() if hasattr(queryset, "public") else queryset
+
+
 def with_links(model):
-    """The model's records with their many-to-many links read a chunk at a time."""
-    links = [field.name for field in model._meta.many_to_many]
-    return model._default_manager.prefetch_related(*links)
+    """The model's public records with their many-to-many links (to public records only)
+    read a chunk at a time."""
+    links = [
+        Prefetch(field.name, public(field.related_model)) for field in model._meta.many_to_many
+    ]
+    return public(model).prefetch_related(*links)
 
 
 def citation_cff(url: str, today: datetime.date) -> str:

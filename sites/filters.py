@@ -126,7 +126,7 @@ class FactoryFilterSet(SearchFilterSet):
         method="construction_after",
         help_text=(
             "Factories whose path from groundbreaking to inauguration may reach this day or "
-            "later; a factory not yet inaugurated counts as still being built."
+            "later; a factory with no inauguration reported counts as still being built."
         ),
     )
     date_before = django_filters.DateFilter(

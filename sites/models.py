@@ -5,7 +5,7 @@ from decimal import Decimal
 import pycountry
 from django.core.validators import MaxValueValidator, MinValueValidator
 from django.db import models
-from django.db.models import F, Q
+from django.db.models import Exists, F, OuterRef, Q
 from django.urls import reverse
 
 from regiondev.changes import History
@@ -21,6 +21,35 @@ def union_of_ids(*querysets):
     """The ids any of the querysets finds, as one subquery."""
     first, *others = (queryset.order_by().values("pk") for queryset in querysets)
     return first.union(*others)
+
+
+def cites_a_source(model, outer: str = "pk") -> Exists:
+    """Whether the record (`outer` of the query, its pk by default) cites a source: an EXISTS
+    over its citations, so a list costs no more queries for asking."""
+    citations = model._meta.get_field("citations")
+    return Exists(citations.related_model.objects.filter(**{citations.field.name: OuterRef(outer)}))
+
+
+class CitedQuerySet(models.QuerySet):
+    """Records that stand on sources. One that cites none is a draft: staff see it (marked
+    so in the admin), and nothing public does, neither a page, a count, a feed, the API for
+    anonymous clients nor a download, until it cites a source."""
+
+    def public(self):
+        return self.filter(cites_a_source(self.model))
+
+    def drafts(self):
+        return self.filter(~cites_a_source(self.model))
+
+    def with_draft_mark(self):
+        """Each record with `is_cited`, for lists that show drafts (the admin)."""
+        return self.annotate(is_cited=cites_a_source(self.model))
+
+
+def public_factories(path: str = "factories") -> Q:
+    """A condition on a place's or event's `path` to factories: only public ones, for counts
+    and prefetches across the relation."""
+    return Q(**{f"{path}__in": Factory.objects.public().values("pk")})
 
 
 class PlaceQuerySet(models.QuerySet):
@@ -273,7 +302,7 @@ FACTORY_FIELDS = (
 )
 
 
-class FactoryQuerySet(models.QuerySet):
+class FactoryQuerySet(CitedQuerySet):
     def search(self, text: str):
         """Factories whose name, or whose county's spelling, starts with the key of `text`."""
         key = search_key(text)

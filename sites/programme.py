@@ -62,15 +62,19 @@ def year_comparison() -> list[YearFigures]:
     )
     for year, count in counted:
         figures[year].counties = count
-    rows = Factory.objects.filter(county__programme_year__isnull=False).values_list(
-        "county__programme_year",
-        "county_id",
-        "groundbreaking_date",
-        "groundbreaking_lower",
-        "groundbreaking_upper",
-        "inauguration_date",
-        "inauguration_lower",
-        "inauguration_upper",
+    rows = (
+        Factory.objects.public()
+        .filter(county__programme_year__isnull=False)
+        .values_list(
+            "county__programme_year",
+            "county_id",
+            "groundbreaking_date",
+            "groundbreaking_lower",
+            "groundbreaking_upper",
+            "inauguration_date",
+            "inauguration_lower",
+            "inauguration_upper",
+        )
     )
     by_year = defaultdict(list)
     for year, county_id, *dates in rows:

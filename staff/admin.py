@@ -73,6 +73,49 @@ class SourceCountAdmin:
         return record.source_count
 
 
+DRAFT_MARK = "draft — no source yet"
+
+
+class PublicationFilter(admin.SimpleListFilter):
+    title = "publication"
+    parameter_name = "publication"
+
+    def lookups(self, request, model_admin):
+        return [("draft", DRAFT_MARK), ("public", "public")]
+
+    def queryset(self, request, queryset):
+        if self.value() == "draft":
+            return queryset.drafts()
+        if self.value() == "public":
+            return queryset.public()
+        return queryset
+
+
+class DraftMarkAdmin:
+    """A record that cites no source is a draft (sites.models.CitedQuerySet): public pages,
+    the API for anonymous clients, feeds and downloads leave it out until it cites one, so
+    staff see it marked in the list and on its form."""
+
+    def get_queryset(self, request):
+        return super().get_queryset(request).with_draft_mark()
+
+    def get_list_display(self, request):
+        return [*super().get_list_display(request), "publication"]
+
+    def get_list_filter(self, request):
+        return [*super().get_list_filter(request), PublicationFilter]
+
+    def get_readonly_fields(self, request, obj=None):
+        return ["publication", *super().get_readonly_fields(request, obj)]
+
+    @admin.display(description="publication")
+    def publication(self, record):
+        cited = getattr(record, "is_cited", None)
+        if cited is None:  # a record not read through the list's queryset
+            cited = record.pk is not None and record.citations.exists()
+        return "public" if cited else DRAFT_MARK
+
+
 class HistoryAdmin(VersionedAdminMixin, SimpleHistoryAdmin):
     form = ChangeMessageForm
     object_history_list_template = "admin/history_list.html"

@@ -16,6 +16,7 @@ from events.models import Appearance, Ceremony, Citation, GuidanceVisit, Photo, 
 from regiondev import dates
 from staff.admin import (
     ChangeMessageForm,
+    DraftMarkAdmin,
     HistoryAdmin,
     ImportExportHistoryAdmin,
     ServiceAdmin,
@@ -104,7 +105,12 @@ class DatePreviewAdmin:
 
 
 class EventAdmin(
-    ServiceAdmin, SourceCountAdmin, SearchRuleAdmin, DatePreviewAdmin, ImportExportHistoryAdmin
+    ServiceAdmin,
+    DraftMarkAdmin,
+    SourceCountAdmin,
+    SearchRuleAdmin,
+    DatePreviewAdmin,
+    ImportExportHistoryAdmin,
 ):
     """Saved and deleted through events/services.py, which connects the event to its
     factories' places and keeps the factories' dates."""

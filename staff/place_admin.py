@@ -7,6 +7,7 @@ from sites import services
 from sites.models import FACTORY_FIELDS, County, Factory, Province
 from staff.admin import (
     ChangeMessageForm,
+    DraftMarkAdmin,
     HistoryAdmin,
     ImportExportHistoryAdmin,
     ServiceAdmin,
@@ -109,7 +110,9 @@ class FactoryAdminForm(ChangeMessageForm, ServiceForm):
 
 
 @admin.register(Factory)
-class FactoryAdmin(ServiceAdmin, SourceCountAdmin, SearchRuleAdmin, ImportExportHistoryAdmin):
+class FactoryAdmin(
+    ServiceAdmin, DraftMarkAdmin, SourceCountAdmin, SearchRuleAdmin, ImportExportHistoryAdmin
+):
     """Saved through sites/services.py."""
 
     form = FactoryAdminForm

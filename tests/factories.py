@@ -1,4 +1,7 @@
-"""Small builders with sensible defaults, so a test states only what it is about."""
+"""Small builders with sensible defaults, so a test states only what it is about.
+
+A factory or event cites a source unless `draft=True` (or `sources=[]` for an event): one
+that cites none is a draft, which nothing public shows (sites.models.CitedQuerySet)."""
 
 import itertools
 
@@ -23,12 +26,15 @@ def county(**fields) -> County:
     return County.objects.create(**fields)
 
 
-def factory(**fields) -> Factory:
+def factory(*, draft: bool = False, **fields) -> Factory:
     n = next(_serial)
     if "county" not in fields:
         fields["county"] = county()
     fields = {"name": f"Factory {n}", "slug": f"factory-{n}", **fields}
-    return Factory.objects.create(**fields)
+    made = Factory.objects.create(**fields)
+    if not draft:
+        made.sources.add(source())
+    return made
 
 
 def source(**fields) -> Source:
@@ -36,10 +42,20 @@ def source(**fields) -> Source:
     return Source.objects.create(**{"title": f"Article {n}", "published": "2025", **fields})
 
 
-def ceremony(**fields) -> Ceremony:
+def ceremony(*, draft: bool = False, **fields) -> Ceremony:
     """Through the service, as staff would make it: the factories' dates follow."""
-    return services.save_ceremony(**{"kind": "groundbreaking", "date": "2024-03", **fields})
+    fields = {"kind": "groundbreaking", "date": "2024-03", **_cited(draft, fields)}
+    return services.save_ceremony(**fields)
 
 
-def visit(**fields) -> GuidanceVisit:
-    return services.save_guidance_visit(**{"kind": "field guidance", "date": "2024-05", **fields})
+def visit(*, draft: bool = False, **fields) -> GuidanceVisit:
+    fields = {"kind": "field guidance", "date": "2024-05", **_cited(draft, fields)}
+    return services.save_guidance_visit(**fields)
+
+
+def _cited(draft: bool, fields: dict) -> dict:
+    if draft:
+        return {**fields, "sources": []}
+    if fields.get("sources") is None:
+        return {**fields, "sources": [source()]}
+    return fields

@@ -80,7 +80,8 @@ def per_choice(choices, counts: dict) -> list[dict]:
 def per_span(model) -> dict:
     """Events counted by the months of their earliest and latest possible days."""
     rows = (
-        model.objects.annotate(first=TruncMonth("date_lower"), last=TruncMonth("date_upper"))
+        model.objects.public()
+        .annotate(first=TruncMonth("date_lower"), last=TruncMonth("date_upper"))
         .values_list("first", "last")
         .annotate(n=Count("pk"))
         .order_by()
@@ -112,8 +113,8 @@ class StatsView(APIView):
     @extend_schema(responses=StatsSerializer)
     def get(self, request):
         years = counted(County.objects.filter(programme_year__isnull=False), "programme_year")
-        statuses = counted(Factory.objects.all(), "status")
-        sectors = counted(Factory.objects.all(), "sector")
+        statuses = counted(Factory.objects.public(), "status")
+        sectors = counted(Factory.objects.public(), "sector")
         per_month, spread = months_apart(per_span(Ceremony), per_span(GuidanceVisit))
         return Response(
             {

@@ -35,18 +35,27 @@ from events.models import (
     chronological_key,
 )
 from regiondev.api.parsers import JSONParser
-from regiondev.api.views import READ_RENDERERS, MethodFirstMixin, RecordViewSet
+from regiondev.api.views import READ_RENDERERS, MethodFirstMixin, RecordViewSet, visible_to
 from sites.models import Factory
 
 EVENT_RELATIONS = ("county__province", "province")
 EVENT_PREFETCH = (
-    "factories",
     "sources",
     Prefetch("citations", queryset=Citation.objects.in_order()),
 )
 
 
-class CeremonyViewSet(RecordViewSet):
+class EventViewSetMixin:
+    """An event's factories as the client may see them: a draft factory (one that cites no
+    source) is named to staff only."""
+
+    def get_queryset(self):
+        queryset = super().get_queryset()
+        factories = visible_to(Factory.objects.all(), self.request)
+        return queryset.prefetch_related(Prefetch("factories", factories))
+
+
+class CeremonyViewSet(EventViewSetMixin, RecordViewSet):
     """Ceremonies, by id, in date order unless `ordering` says otherwise."""
 
     queryset = Ceremony.objects.select_related(*EVENT_RELATIONS).prefetch_related(*EVENT_PREFETCH)
@@ -57,7 +66,7 @@ class CeremonyViewSet(RecordViewSet):
         services.delete_ceremony(ceremony=instance)
 
 
-class GuidanceVisitViewSet(RecordViewSet):
+class GuidanceVisitViewSet(EventViewSetMixin, RecordViewSet):
     """Guidance visits and consultative meetings, by id, in date order."""
 
     queryset = GuidanceVisit.objects.select_related(*EVENT_RELATIONS).prefetch_related(
@@ -107,11 +116,11 @@ class FactoryTimelineView(MethodFirstMixin, APIView):
 
     @extend_schema(responses=TimelineSerializer, filters=False)
     def get(self, request, slug):
-        factory = get_object_or_404(self.queryset, slug=slug)
+        factory = get_object_or_404(visible_to(self.queryset, request), slug=slug)
         events = []
         for model in (Ceremony, GuidanceVisit):
             events.extend(
-                model.objects.filter(factories=factory)
+                visible_to(model.objects.filter(factories=factory), request)
                 .select_related("county__province", "province")
                 .prefetch_related("sources")
             )

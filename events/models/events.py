@@ -40,7 +40,7 @@ class DatedModel(models.Model):
 
     @property
     def date_in_words(self) -> str:
-        return dates.in_words(self.date_lower, self.date_upper)
+        return self.fuzzy_date.words
 
     def derive_date_bounds(self) -> None:
         """Parse `date` into its bounds, or raise a ValidationError on the `date` field."""

@@ -7,6 +7,16 @@ from regiondev.changes import History
 from regiondev.constraints import CheckConstraint
 
 
+class PhotoQuerySet(models.QuerySet):
+    def public(self):
+        """Photos of public records: a draft's photos wait with it (sites.models.CitedQuerySet)."""
+        of_drafts = Q()
+        for field in ("factory", "ceremony", "visit"):
+            shown = self.model._meta.get_field(field).related_model
+            of_drafts |= Q(**{f"{field}__in": shown.objects.drafts().values("pk")})
+        return self.exclude(of_drafts)
+
+
 class Photo(models.Model):
     """A photograph of a factory or an event, with its caption, credit and source."""
 
@@ -35,6 +45,7 @@ class Photo(models.Model):
     updated_at = models.DateTimeField(auto_now=True)
 
     history = History()
+    objects = PhotoQuerySet.as_manager()
 
     class Meta:
         ordering = ["pk"]

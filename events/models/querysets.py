@@ -3,11 +3,11 @@
 from django.db import models
 
 from events.models.ordering import in_event_order, same_day_rank
-from sites.models import union_of_ids
+from sites.models import CitedQuerySet, union_of_ids
 from sites.search import search_key
 
 
-class EventQuerySet(models.QuerySet):
+class EventQuerySet(CitedQuerySet):
     def ranked(self):
         """With `same_day_rank`, the column EVENT_ORDER needs."""
         return self.annotate(same_day_rank=same_day_rank())

@@ -154,7 +154,7 @@ class Source(models.Model):
     def published_in_words(self) -> str:
         if not self.published_lower:
             return gettext("date not known")
-        return dates.in_words(self.published_lower, self.published_upper)
+        return dates.FuzzyDate(self.published, self.published_lower, self.published_upper).words
 
     def derive_published_bounds(self) -> None:
         if not self.published:
@@ -298,9 +298,11 @@ class Citation(models.Model):
             return ""
         if not self.date_lower:
             return gettext("on or before %(day)s") % {
-                "day": dates.in_words(self.date_upper, self.date_upper)
+                "day": dates.said(
+                    dates.in_words(self.date_upper, self.date_upper), dates.qualifier_of(self.date)
+                )
             }
-        return dates.in_words(self.date_lower, self.date_upper)
+        return dates.FuzzyDate(self.date, self.date_lower, self.date_upper).words
 
     def derive_date_bounds(self) -> None:
         """Sources also say "on or before" a day (`../2024-03-07`, known only by the report's

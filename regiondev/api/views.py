@@ -48,6 +48,15 @@ class MethodFirstMixin:
         super().initial(request, *args, **kwargs)
 
 
+def visible_to(queryset, request):
+    """The records `request`'s client may read: drafts (records that cite no source, the
+    queryset's `public()` leaves them out) only for staff."""
+    user = getattr(request, "user", None)
+    if hasattr(queryset, "public") and not (user is not None and user.is_staff):
+        return queryset.public()
+    return queryset
+
+
 class RecordViewSet(MethodFirstMixin, VersionedViewSetMixin, viewsets.ModelViewSet):
     """A model's list, detail and writes, in JSON and CSV (MAP_RENDERERS add GeoJSON)."""
 
@@ -57,7 +66,7 @@ class RecordViewSet(MethodFirstMixin, VersionedViewSetMixin, viewsets.ModelViewS
     lookup_value_regex = "[0-9]+"  # places override it with their slugs
 
     def get_queryset(self):
-        queryset = super().get_queryset()
+        queryset = visible_to(super().get_queryset(), self.request)
         if self.requested_format() == "geojson":  # a map shows what has a place on it
             queryset = queryset.filter(latitude__isnull=False, longitude__isnull=False)
         return queryset
@@ -129,7 +138,9 @@ def whole_list_lines(queryset, serializer_class, context) -> Iterator[str]:
 def unfiltered_lines(viewset, request) -> Iterator[str]:
     """A viewset's whole list as its unfiltered CSV download gives it."""
     context = {"request": request, "format": None, "view": None}
-    return whole_list_lines(viewset.queryset.all(), viewset.serializer_class, context)
+    # The list as the viewset reads it for `request`'s client: no drafts for an anonymous one.
+    view = viewset(request=request, args=(), kwargs={}, format_kwarg=None, action="list")
+    return whole_list_lines(view.get_queryset(), viewset.serializer_class, context)
 
 
 def whole_list_file(request, today, target) -> None:

@@ -53,15 +53,21 @@ def world(db):
         sector="foodstuff",
         latitude="39.260000",
         longitude="126.210000",
+        draft=True,  # until it cites KCNA below
     )
     cloth = make.factory(
         county=hamju,
         name="Hamju clothing factory",
         slug="hamju-clothing",
         sector="textiles and clothing",
+        draft=True,
     )
     bricks = make.factory(
-        county=onchon, name="Onchon brickworks", slug="onchon-bricks", in_programme=False
+        county=onchon,
+        name="Onchon brickworks",
+        slug="onchon-bricks",
+        in_programme=False,
+        draft=True,  # its one source, below
     )
     breaking = make.ceremony(
         kind="groundbreaking",
@@ -121,6 +127,8 @@ def world(db):
     )
     songchon.sources.add(kcna)
     food.sources.add(kcna)
+    cloth.sources.add(rodong)
+    bricks.sources.add(rodong)
     for item in (food, cloth, bricks):
         item.refresh_from_db()
     return {name: value for name, value in locals().items() if name not in {"item", "Photo"}}

@@ -29,7 +29,7 @@ def one_day():
     """Four events on one day, recorded in an order unlike the one they are shown in, and
     sources of which one has no date."""
     county = make.county()
-    factory = make.factory(county=county)
+    factory = make.factory(county=county, draft=True)  # cites the sources below
     undated = make.source(title="Undated report", published="")
     december = make.source(title="December 2024 report", published="2024-12")
     january = make.source(title="January 2025 report", published="2025-01-05")

@@ -172,7 +172,7 @@ class TestPhases:
 
 
     def test_the_factory_timeline_names_each_phase(self, built, client):
-        services.save_ceremony(
+        make.ceremony(
             kind="groundbreaking", date="2025-02-10", factories=[built], repeat="second phase"
         )
         page = client.get(built.get_absolute_url()).content.decode()

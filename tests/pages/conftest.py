@@ -57,7 +57,7 @@ def build_programme(rows: int) -> Programme:
     county.sources.add(sources[0])
     factories, ceremonies, visits, photos = [], [], [], []
     for n in range(rows):
-        factory = make.factory(county=county, name=f"Factory {n}")
+        factory = make.factory(county=county, name=f"Factory {n}", draft=True)
         factory.sources.add(sources[0], sources[n])
         cited = [sources[0], sources[n]]
         ceremonies.append(
@@ -99,8 +99,9 @@ def build_programme(rows: int) -> Programme:
         )
         factories.append(factory)
     # The latest events are one of each kind, however many rows there are.
-    ceremonies.append(make.ceremony(kind="other", date="2025-01-10", county=county))
-    visits.append(make.visit(kind="other", date="2025-01-15", county=county))
+    latest = {"county": county, "sources": [sources[0]]}
+    ceremonies.append(make.ceremony(kind="other", date="2025-01-10", **latest))
+    visits.append(make.visit(kind="other", date="2025-01-15", **latest))
     return Programme(rows, provinces, counties, factories, sources, ceremonies, visits, photos)
 
 

@@ -178,8 +178,9 @@ def test_a_planned_factory_says_so(client, db):
     factory = make.factory(name="Sukchon food factory")
     text = text_of(client.get(factory.get_absolute_url()))
     assert "planned" in text
-    assert "No ceremonies or visits recorded for this factory yet" in text
-    assert "Groundbreaking not recorded yet" in text
+    assert "No ceremony or visit of this factory is reported" in text
+    assert "Groundbreaking not reported" in text
+    assert "Inauguration not reported" in text
 
 
 @pytest.mark.parametrize("status", ["planned", "under construction", "operating"])

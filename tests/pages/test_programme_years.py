@@ -48,13 +48,13 @@ def test_a_year_page_lists_its_counties_and_compares_the_years(client, two_years
     response = client.get(reverse("sites:programme-year", args=[2024]))
     assert response.status_code == 200
     text = text_of(response)
-    assert "3 of 20 counties recorded for 2024; 17 not yet named" in text
+    assert "3 of 20 counties recorded for 2024; 17 named by no source" in text
     assert "Songchon" in text
     assert "Jaeryong" in text
     assert "Unpha" not in text.split("side by side")[0]
     assert "late February 2024" in text
     assert "295–303 days" in text
-    assert re.search(r"Kowon Province \d+ no factory recorded yet", text)
+    assert re.search(r"Kowon Province \d+ no factory reported", text)
     assert "2024 3 2 2 303–307 days 295–311 days" in text
     assert "2025 1 1 0 — —" in text
 

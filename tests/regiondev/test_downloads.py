@@ -64,7 +64,9 @@ def record(db, settings, tmp_path):
         name="Songchon", latitude=39.2528, longitude=126.2011, programme_year=2024
     )
     kcna = make.source(title='=HYPERLINK("x") Kim Jong Un\'s World', published="2025")
-    factory = make.factory(county=songchon, name="Songchon Foodstuff Factory", sector="foodstuff")
+    factory = make.factory(
+        county=songchon, name="Songchon Foodstuff Factory", sector="foodstuff", draft=True
+    )
     factory.sources.add(kcna)
     groundbreaking = make.ceremony(
         kind="groundbreaking",
@@ -74,7 +76,13 @@ def record(db, settings, tmp_path):
         sources=[kcna],
         leader_present=True,
     )
-    make.ceremony(kind="inauguration", date="2024-12-20", county=songchon, factories=[factory])
+    make.ceremony(
+        kind="inauguration",
+        date="2024-12-20",
+        county=songchon,
+        factories=[factory],
+        sources=[kcna],
+    )
     make.visit(date="2024-07", place_name="the shore in Sinpho", sources=[kcna])
     Photo.objects.create(
         image=png(), caption="The workshop", credit="KCNA", source=kcna, ceremony=groundbreaking
@@ -115,12 +123,13 @@ def test_the_archive_loads_back_into_an_empty_database_with_every_record_equal(
     call_command("loaddata", str(records), verbosity=0)
     after = everything()
     assert after == before
-    # A province, county, factory, source, three events, a photo and the three events'
-    # citations of the source, and the leader with his appearance where he was present.
-    assert len(after) == 13
+    # A province, county, factory, source, three events, a photo, the four citations of the
+    # source (the factory's and the three events'), and the leader with his appearance where
+    # he was present.
+    assert len(after) == 14
     ceremony = next(fields for (model, _), fields in after.items() if model == "events.ceremony")
     assert ceremony["factories"]  # the links came back too, the sources as citations
-    assert sum(model == "events.citation" for model, _ in after) == 3
+    assert sum(model == "events.citation" for model, _ in after) == 4
 
 
 def test_the_archive_costs_the_same_queries_at_any_size(client, db):

@@ -28,7 +28,7 @@ from regiondev.dates import days_between
 from regiondev.lists import FilteredListView, named
 from sites import charts, maps
 from sites.filters import CountyFilterSet, FactoryFilterSet
-from sites.models import County, Factory, Province
+from sites.models import County, Factory, Province, public_factories
 
 
 class ProvinceListView(ListView):
@@ -37,7 +37,11 @@ class ProvinceListView(ListView):
         programme_count=Count(
             "counties", filter=Q(counties__programme_year__isnull=False), distinct=True
         ),
-        factory_count=Count("counties__factories", distinct=True),
+        factory_count=Count(
+            "counties__factories",
+            filter=public_factories("counties__factories"),
+            distinct=True,
+        ),
     ).order_by("iso_code", "name")
 
 
@@ -48,7 +52,9 @@ class ProvinceDetailView(CachedPageMixin, DetailView):
         context = super().get_context_data(**kwargs)
         province = self.object
         counties = list(
-            province.counties.annotate(factory_count=Count("factories")).order_by("name")
+            province.counties.annotate(
+                factory_count=Count("factories", filter=public_factories())
+            ).order_by("name")
         )
         context.update(
             counties=counties,
@@ -70,7 +76,7 @@ class CountyListView(FilteredListView):
     filterset_class = CountyFilterSet
     queryset = (
         County.objects.select_related("province")
-        .annotate(factory_count=Count("factories"))
+        .annotate(factory_count=Count("factories", filter=public_factories()))
         .order_by("name", "pk")
     )
     template_name = "sites/county_list.html"
@@ -96,10 +102,12 @@ class CountyDetailView(CachedPageMixin, DetailView):
         context = super().get_context_data(**kwargs)
         county = self.object
         first_factories = list(
-            county.factories.prefetch_related(
+            county.factories.public()
+            .prefetch_related(
                 Prefetch("sources", Source.objects.order_by(*SOURCE_ORDER), to_attr="source_list"),
                 photos_prefetch(),
-            ).order_by("name", "pk")[: self.shown_factories + 1]
+            )
+            .order_by("name", "pk")[: self.shown_factories + 1]
         )
         factories = first_factories[: self.shown_factories]
         # The latest of each kind, then the latest of both: a query (and its prefetches) a kind.
@@ -159,15 +167,19 @@ def county_locator(county: County):
 
 class FactoryListView(FilteredListView):
     filterset_class = FactoryFilterSet
-    queryset = Factory.objects.select_related("county__province")
+    queryset = Factory.objects.public().select_related("county__province")
     template_name = "sites/factory_list.html"
     api_list = "api:factory-list"
     shown_filters = ["q", "province", "status", "sector", "programme_year"]
 
 
 class FactoryDetailView(CachedPageMixin, DetailView):
-    queryset = Factory.objects.select_related("county__province").prefetch_related(
-        "sources", Prefetch("photos", queryset=Photo.objects.select_related("source"))
+    queryset = (
+        Factory.objects.public()
+        .select_related("county__province")
+        .prefetch_related(
+            "sources", Prefetch("photos", queryset=Photo.objects.public().select_related("source"))
+        )
     )
 
     def get_context_data(self, **kwargs):

@@ -25,7 +25,7 @@ from regiondev.caching import CachedPageMixin
 from regiondev.lists import named
 from sites import charts, maps
 from sites.choices import PROGRAMME_YEARS, FactoryStatus
-from sites.models import County, Factory, Province
+from sites.models import County, Factory, Province, public_factories
 from sites.programme import year_comparison
 
 COUNTIES_A_YEAR = 20
@@ -44,7 +44,8 @@ class HomeView(CachedPageMixin, TemplateView):
         per_year = Counter(county.programme_year for county in programme)
         # The programme's factories only: Kimhwa's pilots of 2020–22 are recorded, not counted.
         statuses = dict(
-            Factory.objects.filter(in_programme=True)
+            Factory.objects.public()
+            .filter(in_programme=True)
             .values_list("status")
             .annotate(count=Count("pk"))
         )
@@ -101,7 +102,7 @@ def with_map_status(counties):
     """Counties with their province, and their factories counted by status for the map."""
 
     def factories_in(status):
-        return Count("factories", filter=Q(factories__status=status))
+        return Count("factories", filter=Q(factories__status=status) & public_factories())
 
     return counties.select_related("province").annotate(
         operating=factories_in(FactoryStatus.OPERATING),
@@ -207,8 +208,10 @@ class ProgrammeYearView(CachedPageMixin, TemplateView):
             .order_by("name", "pk")
         )
         factories_by_county: dict[int, list] = {}
-        for factory in Factory.objects.filter(county__programme_year=year).order_by(
-            "groundbreaking_lower", "name", "pk"
+        for factory in (
+            Factory.objects.public()
+            .filter(county__programme_year=year)
+            .order_by("groundbreaking_lower", "name", "pk")
         ):
             factories_by_county.setdefault(factory.county_id, []).append(factory)
         comparison = year_comparison()

@@ -47,7 +47,11 @@ class SearchView(TemplateView):
             ("Provinces", list(Province.objects.search(query)[:limit])),
             (
                 "Factories",
-                list(Factory.objects.search(query).select_related("county__province")[:limit]),
+                list(
+                    Factory.objects.search(query)
+                    .public()
+                    .select_related("county__province")[:limit]
+                ),
             ),
             ("People", list(Person.objects.search(query)[:limit])),
             (
