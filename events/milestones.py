@@ -1,4 +1,5 @@
-"""A factory's status and key dates, as its ceremonies decide them.
+"""A factory's status and key dates, as its cited ceremonies decide them: a draft (a ceremony
+that cites no source yet) is not public, so it changes nothing a visitor sees.
 
 They are stored on the factory (sites.models.MILESTONE_FIELDS) for filtering and ordering;
 the events that decide them live here, above the places, which do not import events.
@@ -14,7 +15,7 @@ def milestones(factory: Factory) -> dict:
     """Status and key dates as the ceremonies of the factory's first phase give them (a repeat,
     marked as a second phase or re-inauguration, is a later phase)."""
     first = {}
-    for ceremony in Ceremony.objects.filter(
+    for ceremony in Ceremony.objects.public().filter(
         factories=factory,
         kind__in=[CeremonyKind.GROUNDBREAKING, CeremonyKind.INAUGURATION],
         repeat="",

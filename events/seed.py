@@ -408,6 +408,8 @@ def load() -> dict[str, int]:
     factories = load_factories(counties, batch)
     events = load_events(counties, provinces, factories, batch)
     citations = load_citations(events, factories, sources, batch)
+    for event in events.values():  # the ceremonies count for their factories once cited
+        event_services.citations_changed(event=event)
     appearances = load_appearances(load_people(batch), counties, provinces, sources, batch)
     return {
         "provinces": Province.objects.count(),

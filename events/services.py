@@ -414,6 +414,14 @@ def _forget(batch: Batch, owner) -> None:
         made.get(pk, {}).pop(owner, None)
 
 
+def citations_changed(*, event: Event) -> None:
+    """After an event's citations change outside save_checked() (the admin's citation inline,
+    the seed loader): a ceremony counts for its factories' milestones only once it cites a
+    source, so their status and dates are read again."""
+    if isinstance(event, Ceremony):
+        _refresh_milestones(event.factories.all())
+
+
 def _refresh_milestones(factories: Iterable[Factory]) -> None:
     for factory in factories:
         refresh_milestones(factory)

@@ -153,6 +153,7 @@ def factories(rows, request) -> list[dict]:
                 "timeline_url": urls("api:factory-timeline", factory.slug),
                 "slug": factory.slug,
                 "name": factory.name,
+                "name_ko": factory.name_ko,
                 "county": brief(
                     urls,
                     "api:county-detail",

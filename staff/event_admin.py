@@ -148,6 +148,7 @@ class EventAdmin(
                 save_appearances(form.instance, formset)
             else:
                 self.save_formset(request, form, formset, change=change)
+        services.citations_changed(event=form.instance)
 
 
 class CeremonyAdminForm(ChangeMessageForm, CeremonyForm):

@@ -56,7 +56,8 @@ def article_intake(request):
     if data is not None and article_form.is_valid():
         article = article_form.instance
         values = {name: str(value or "") for name, value in article_form.cleaned_data.items()}
-        from_job = values == kept and "propose" not in request.POST
+        # A field the job was not given (one added since) reads as empty.
+        from_job = values == dict.fromkeys(values, "") | kept and "propose" not in request.POST
         if from_job and job.status == JobStatus.DONE:
             reading = job.return_value()
         elif from_job:

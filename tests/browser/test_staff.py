@@ -7,6 +7,7 @@ from django.contrib.auth import get_user_model
 from playwright.sync_api import expect
 
 from events import services
+from events.models import Ceremony, Source
 from sites.models import County
 from sites.services import save_factory
 
@@ -32,8 +33,13 @@ def assert_fits(visit):
 def test_an_inauguration_typed_in_words_reaches_the_factory_and_the_county(signed_in):
     visit, page = signed_in, signed_in.page
     unpha = County.objects.get(slug="unpha")
-    factory = save_factory(county=unpha, name="Unpha Foodstuff Factory", sector="foodstuff")
-    services.save_ceremony(kind="groundbreaking", date="2024-03", factories=[factory])
+    report = Source.objects.create(title="Unpha factories inaugurated", published="2025-03-05")
+    factory = save_factory(
+        county=unpha, name="Unpha Foodstuff Factory", sector="foodstuff", sources=[report]
+    )
+    services.save_ceremony(
+        kind="groundbreaking", date="2024-03", factories=[factory], sources=[report]
+    )
     assert_fits(visit)
 
     visit.open("/admin/events/ceremony/add/")
@@ -48,6 +54,21 @@ def test_an_inauguration_typed_in_words_reaches_the_factory_and_the_county(signe
     page.get_by_role("button", name="Save", exact=True).click()
     expect(page.locator(".messagelist")).to_contain_text("was added successfully")
     assert_fits(visit)
+
+    # Without a source the inauguration is a draft: the public factory is still being built.
+    visit.open(factory.get_absolute_url())
+    expect(page.get_by_role("main")).not_to_contain_text("4 March 2025")
+    expect(page.get_by_role("main")).to_contain_text("under construction")
+
+    # Citing the report in the ceremony's form makes it public, and the factory operating.
+    inauguration = Ceremony.objects.get(kind="inauguration", factories=factory)
+    visit.open(f"/admin/events/ceremony/{inauguration.pk}/change/")
+    page.get_by_text(re.compile("Add another citation", re.I)).click()
+    page.locator("#id_citations-0-source + .select2 .select2-selection").click()
+    page.locator(".select2-search__field").last.fill("Unpha factories")
+    page.locator(".select2-results__option", has_text="Unpha factories inaugurated").click()
+    page.get_by_role("button", name="Save", exact=True).click()
+    expect(page.locator(".messagelist")).to_contain_text("was changed successfully")
 
     visit.open(factory.get_absolute_url())
     main = page.get_by_role("main")

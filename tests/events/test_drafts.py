@@ -230,3 +230,33 @@ class TestADraftFactory:
             reverse("admin:sites_factory_change", args=[draft_factory.pk])
         ).content.decode()
         assert "draft — no source yet" in form
+
+
+@pytest.mark.parametrize(
+    ("kind", "date", "status"),
+    [
+        ("inauguration", "2025-01-24?", "under construction"),
+        ("inauguration", "2024-12", "under construction"),
+    ],
+)
+def test_a_draft_ceremony_changes_nothing_a_visitor_sees_until_it_cites(
+    client, cited, kind, date, status
+):
+    """A factory's status and dates come from its cited ceremonies only: a draft inauguration
+    does not make a public factory "operating", nor a draft start move its groundbreaking."""
+    from events import services
+    from events.models import Citation
+
+    draft = make.ceremony(kind=kind, date=date, factories=[cited], draft=True)
+    cited.refresh_from_db()
+    assert (cited.status, cited.groundbreaking_date) == (status, "2024-03")
+    page = client.get(cited.get_absolute_url()).content.decode()
+    assert "December 2023" not in page and "January 2025" not in page
+
+    Citation.objects.create(ceremony=draft, source=make.source(), date="")
+    services.citations_changed(event=draft)
+    cited.refresh_from_db()
+    if kind == "inauguration":
+        assert (cited.status, cited.inauguration_date) == ("operating", date)
+    else:
+        assert cited.groundbreaking_date == date

@@ -166,7 +166,7 @@ class TestPhases:
         )
         errors = refused(kind="groundbreaking", date="2025-06", factories=[factory])
         assert "A repeat cannot come before what it repeats" in errors["date"][0]
-        services.save_ceremony(kind="inauguration", date="2024-12-20", factories=[factory])
+        make.ceremony(kind="inauguration", date="2024-12-20", factories=[factory])  # cited
         factory.refresh_from_db()
         assert (factory.groundbreaking_date, factory.inauguration_date) == ("", "2024-12-20")
 

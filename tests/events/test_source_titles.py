@@ -43,7 +43,9 @@ def described(db, settings, tmp_path):
     )
     headlined = make.source(title=HEADLINE, publisher="KCNA", published="2024-03-07")
     county = make.county(name="Kowon", slug="kowon", programme_year=2024)
-    factory = make.factory(county=county, name="Kowon Foodstuff Factory", slug="kowon-food")
+    factory = make.factory(
+        county=county, name="Kowon Foodstuff Factory", slug="kowon-food", draft=True
+    )
     factory.sources.add(source)
     county.sources.add(source)
     ceremony = make.ceremony(
@@ -102,7 +104,7 @@ def test_cite_this_record_gives_the_supplied_title_in_square_brackets(client, de
     citation = citation[: citation.index("</p>")]
     assert f"“{SUPPLIED}”" in citation
     assert "headline not kept in the excerpt" in html, "the note says why"
-    assert f"<h1>{SUPPLIED}</h1>" in html
+    assert f'<h1 translate="no">{SUPPLIED}</h1>' in html
 
 
 def test_the_api_gives_title_description_and_the_title_to_show(client, described):
@@ -210,4 +212,4 @@ def test_the_loaded_record_shows_no_note_as_a_headline(seeded, client):
     for source in untitled:
         assert source.description
         html = client.get(source.get_absolute_url()).content.decode()
-        assert f"<h1>[{escape(source.description)}]</h1>" in html, source.key
+        assert f'<h1 translate="no">[{escape(source.description)}]</h1>' in html, source.key

@@ -29,9 +29,13 @@ def factories():
     undated = make.source(title="Undated note", published="")
     same_day = make.source(title="A note of the same day", published="2024-12-21")
     rows = [
-        make.factory(county=county, name="Planned mill", latitude="40.5", longitude="126.25"),
-        make.factory(county=county, name="성천 기초식품공장", products="soy sauce"),
-        make.factory(county=county, name="Textile mill", sector="textiles and clothing"),
+        make.factory(
+            county=county, name="Planned mill", slug="a-mill", latitude="40.5", longitude="126.25"
+        ),
+        make.factory(county=county, name="성천 기초식품공장", slug="b-mill", products="soy sauce"),
+        make.factory(
+            county=county, name="Textile mill", slug="c-mill", sector="textiles and clothing"
+        ),
     ]
     rows[0].sources.add(undated, article, make.source(), same_day)
     rows[1].sources.add(undated)
@@ -71,7 +75,7 @@ def test_the_csv_export_is_the_serializers(client, factories):
     response = client.get(reverse("api:factory-list") + "?format=csv")
     assert response.status_code == 200
     header, *lines = text_of(response).splitlines()
-    assert header.startswith("id,url,page_url,timeline_url,slug,name,county.id,county.url,")
+    assert header.startswith("id,url,page_url,timeline_url,slug,name,name_ko,county.id,county.url,")
     assert len(lines) == 3
     (foodstuff,) = [line for line in lines if "성천 기초식품공장" in line]
     assert "soy sauce" in foodstuff
