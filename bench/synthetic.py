@@ -133,6 +133,7 @@ class Generator:
             given = {
                 "slug": f"{SLUG_PREFIX}{slugify(county_slug)}-factory-{n + 1}",
                 "name": name,
+                "name_ko": "",
                 "county": county_id,
                 "sector": sector,
                 "products": "",
@@ -154,6 +155,7 @@ class Generator:
                     inauguration.upper if inauguration else None,
                     search_keys([name]),
                     self.now,
+                    True,
                 )
             )
         by_county = {}
@@ -196,6 +198,7 @@ class Generator:
             "",
             county_id,
             province_id,
+            "",
         )
 
     # Writing -------------------------------------------------------------------------------
@@ -259,6 +262,8 @@ class Generator:
                     f"{MARK} excerpt.",
                     "",
                     self.now,
+                    "",
+                    "",
                 )
             )
         copy_rows("events_source", SOURCE_COLUMNS, rows)
@@ -287,6 +292,7 @@ class Generator:
                     "",
                     county_id,
                     province_id,
+                    "",
                 )
                 choices = self.factories_by_county[county_id]
                 for factory_id in {
@@ -331,6 +337,7 @@ FACTORY_COLUMNS = (
     *MILESTONE_FIELDS,
     "search_keys",
     "updated_at",
+    "in_programme",
 )
 EVENT_COLUMNS = (
     "id",
@@ -343,8 +350,8 @@ EVENT_COLUMNS = (
     "updated_at",
     "kind",
 )
-CEREMONY_COLUMNS = (*EVENT_COLUMNS, "speakers", "county_id", "province_id")
-VISIT_COLUMNS = (*EVENT_COLUMNS, "led_by", "county_id", "province_id")
+CEREMONY_COLUMNS = (*EVENT_COLUMNS, "speakers", "county_id", "province_id", "summary_ko")
+VISIT_COLUMNS = (*EVENT_COLUMNS, "led_by", "county_id", "province_id", "summary_ko")
 SOURCE_COLUMNS = (
     "id",
     "title",
@@ -357,6 +364,8 @@ SOURCE_COLUMNS = (
     "excerpt",
     "full_text",
     "updated_at",
+    "description",
+    "title_note",
 )
 PHOTO_COLUMNS = (
     "id",

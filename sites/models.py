@@ -382,6 +382,7 @@ class Factory(models.Model):
             models.Index(fields=["groundbreaking_upper"], name="sites_factory_gb_upper_idx"),
             models.Index(fields=["inauguration_upper"], name="sites_factory_in_upper_idx"),
             models.Index(fields=["latitude"], name="sites_factory_latitude_idx"),
+            models.Index(fields=["in_programme"], name="sites_factory_programme_idx"),
         ]
         constraints = [
             *coordinate_constraints(),

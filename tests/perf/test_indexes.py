@@ -22,7 +22,7 @@ from events.filters import (
     PhotoFilterSet,
     SourceFilterSet,
 )
-from events.models import Ceremony, GuidanceVisit, Photo, Source
+from events.models import Ceremony, GuidanceVisit, Person, Photo, Source
 from sites.filters import CountyFilterSet, FactoryFilterSet, ProvinceFilterSet
 from sites.models import County, Factory, Province
 from tests import factories as make
@@ -45,6 +45,7 @@ def records():
     county.sources.add(source)
     ceremony = make.ceremony(factories=[factory], sources=[source], county=county)
     visit = make.visit(factories=[factory], sources=[source], county=county)
+    Person.objects.create(name="Kim Jong Un", slug="kim-jong-un")
     Photo.objects.create(
         image="photos/a.png",
         width=1,
@@ -95,6 +96,7 @@ FACTORY = {
     "programme_year": ("2024", "sites_county_programme_idx"),
     "programme_year__in": ("2024,2025", "sites_county_programme_idx"),
     "has_coordinates": ("true", "sites_factory_latitude_idx"),
+    "in_programme": ("false", "sites_factory_programme_idx"),
     "sector": ("foodstuff", "sites_factory_sector_idx"),
     "sector__in": ("foodstuff,other", "sites_factory_sector_idx"),
     "status": ("planned", "sites_factory_status_idx"),
@@ -155,6 +157,7 @@ def event_filters(table: str) -> dict:
         "kind": ("other", f"{table}_kind_idx"),
         "kind__in": ("other,other", f"{table}_kind_idx"),
         "leader_present": ("true", f"{table}_leader_present"),
+        "person": ("kim-jong-un", "events_person_slug"),
         "q": ("songchon", "sites_county_search_trgm"),
     }
 

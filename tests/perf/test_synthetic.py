@@ -126,7 +126,8 @@ class TestGeneratedData:
         """Sequences continue past the copied ids, and the services write on after it."""
         county = County.objects.first()
         factory = save_factory(county=county, name="Real factory")
-        save_ceremony(kind="groundbreaking", date="2034-05", factories=[factory])
+        report = Source.objects.first()
+        save_ceremony(kind="groundbreaking", date="2034-05", factories=[factory], sources=[report])
         factory.refresh_from_db()
         assert factory.status == "under construction"
 
