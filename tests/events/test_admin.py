@@ -33,10 +33,25 @@ def add_ceremony(client, **fields):
     return client.post(ADD, {"kind": "inauguration", **EMPTY_INLINES, **fields})
 
 
+def citing(source) -> dict:
+    """The citation inline with one source, as staff fill it in: without one, an event is a
+    draft that no public page shows."""
+    return {
+        "citations-TOTAL_FORMS": 1,
+        "citations-0-source": source.pk,
+        "citations-0-leader_present": "unstated",
+    }
+
+
 def test_a_ceremony_with_a_factory_and_no_county_is_held_in_the_factorys_county(
     unpha_factory, staff_client
 ):
-    response = add_ceremony(staff_client, date="4 March 2025", factories=[unpha_factory.pk])
+    response = add_ceremony(
+        staff_client,
+        date="4 March 2025",
+        factories=[unpha_factory.pk],
+        **citing(make.source(title="Unpha factories inaugurated")),
+    )
     assert response.status_code == 302, response.context["adminform"].form.errors
     ceremony = Ceremony.objects.get(kind="inauguration", factories=unpha_factory)
     assert (ceremony.county, ceremony.province) == (

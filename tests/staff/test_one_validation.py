@@ -85,6 +85,12 @@ def test_a_factory_added_in_the_admin_is_validated_once_by_its_service(songchon,
 def test_a_ceremony_added_in_the_admin_is_validated_once_by_its_service(songchon, staff_client):
     factory = make.factory(county=songchon, name="Songchon Shoe Factory")
     data = {"kind": "groundbreaking", "date": "2025-05-02", "factories": [factory.pk]}
+    # Cited, as a ceremony must be to set its factory's dates.
+    data |= {
+        "citations-TOTAL_FORMS": 1,
+        "citations-0-source": make.source().pk,
+        "citations-0-leader_present": "unstated",
+    }
     with Counted(Ceremony, event_services) as validations:
         response = post(staff_client, Ceremony, "add", data)
     assert response.status_code == 302, response.context["adminform"].form.errors
